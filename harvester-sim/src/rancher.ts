@@ -1,0 +1,104 @@
+import { ObjectStore } from './store';
+import { K8sObject } from './types';
+import { USERS } from './auth';
+
+export const HARVESTER_CLUSTER_ID = 'c-harv1';
+const CREATED = '2026-03-01T08:00:00Z';
+
+/** Rancher management settings the shell reads at boot; `public` ones are served before login too. */
+const SETTINGS: [string, string, boolean][] = [
+  ['server-version', 'v2.15.0', true],
+  ['first-login', 'false', true],
+  ['eula-agreed', '2026-03-01T08:00:00.000Z', false],
+  ['telemetry-opt', 'out', false],
+  ['server-url', 'https://localhost:8005', false],
+  ['ui-pl', 'rancher', true],
+  ['ui-brand', '', true],
+  ['ui-banners', '{}', true],
+  ['ui-custom-links', '{}', false],
+  ['ui-community-links', 'true', false],
+  ['ui-content-enabled', 'false', false],
+  ['ui-default-landing', 'vue', true],
+  ['ui-performance', '{}', false],
+  ['system-namespaces', 'kube-system,cattle-system,harvester-system,longhorn-system', false],
+  ['auth-user-session-ttl-minutes', '960', true],
+  ['auth-user-session-idle-ttl-minutes', '960', true],
+  ['hide-local-cluster', 'false', false],
+  ['ui-issues', '', false],
+];
+
+export const PUBLIC_SETTINGS = new Set(SETTINGS.filter(([, , isPublic]) => isPublic).map(([id]) => id));
+
+function mgmtCluster(id: string, displayName: string, harvester: boolean): K8sObject {
+  const provider = harvester ? 'harvester' : 'k3s';
+
+  return {
+    apiVersion: 'management.cattle.io/v3',
+    kind:       'Cluster',
+    metadata:   {
+      name:              id,
+      creationTimestamp: CREATED,
+      labels:            { 'provider.cattle.io': provider },
+    },
+    spec:   { displayName, internal: !harvester },
+    status: {
+      provider,
+      driver:     harvester ? 'harvester' : 'imported',
+      conditions: [
+        {
+          type: 'Ready', status: 'True', lastUpdateTime: CREATED
+        },
+        {
+          type: 'Connected', status: 'True', lastUpdateTime: CREATED
+        },
+      ],
+      info: {
+        kubernetesVersion: harvester ? 'v1.34.2+rke2r1' : 'v1.31.1+k3s1', arch: 'amd64'
+      },
+      version:     { gitVersion: harvester ? 'v1.34.2+rke2r1' : 'v1.31.1+k3s1' },
+      allocatable: {
+        cpu: '45', memory: '191547924Ki', pods: '600'
+      },
+      capacity: {
+        cpu: '48', memory: '197547924Ki', pods: '600'
+      },
+      requested: {
+        cpu: '12', memory: '40Gi', pods: '120'
+      },
+      nodeCount: 3,
+    },
+  };
+}
+
+/** The Rancher server's own objects: settings, users, the `local` k3s cluster and one Harvester cluster. */
+export function seedManagement(store: ObjectStore): void {
+  for (const [name, value] of SETTINGS) {
+    store.seed('management.cattle.io.setting', {
+      apiVersion: 'management.cattle.io/v3',
+      kind:       'Setting',
+      metadata:   { name, creationTimestamp: CREATED },
+      value,
+      default:    value,
+      customized: false,
+      source:     '',
+    });
+  }
+  for (const user of USERS) {
+    store.seed('management.cattle.io.user', {
+      apiVersion:         'management.cattle.io/v3',
+      kind:               'User',
+      metadata:           { name: user.id, creationTimestamp: CREATED },
+      username:           user.username,
+      displayName:        user.displayName,
+      principalIds:       [`local://${ user.id }`],
+      mustChangePassword: false,
+    });
+  }
+  store.seed('management.cattle.io.cluster', mgmtCluster('local', 'local', false));
+  store.seed('management.cattle.io.cluster', mgmtCluster(HARVESTER_CLUSTER_ID, 'harv1', true));
+  for (const ns of ['default', 'cattle-system', 'fleet-default', 'fleet-local']) {
+    store.seed('namespace', {
+      apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, creationTimestamp: CREATED }, status: { phase: 'Active' }
+    });
+  }
+}

@@ -1,0 +1,32 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { K8sObject } from './types';
+
+export const SCENARIO_DIR = resolve(__dirname, '..', 'scenarios');
+
+/** A scenario file: a Harvester cluster's objects, listed and/or generated from parameters. */
+export interface Scenario {
+  name: string;
+  description?: string;
+  /** Parameters for `generateCluster` (see harvester/), expanded before `objects`. */
+  generate?: Record<string, unknown>;
+  objects?: K8sObject[];
+}
+
+/** Loads `harvester-sim/scenarios/<name>.yaml` (or `.json`), or a path to such a file. */
+export function loadScenario(nameOrPath: string): Scenario {
+  const candidates = [nameOrPath, join(SCENARIO_DIR, `${ nameOrPath }.yaml`), join(SCENARIO_DIR, `${ nameOrPath }.json`)];
+  const file = candidates.find((c) => existsSync(c) && c.match(/\.(ya?ml|json)$/));
+
+  if (!file) {
+    throw new Error(`scenario "${ nameOrPath }" not found in ${ SCENARIO_DIR }`);
+  }
+  const parsed = parse(readFileSync(file, 'utf8')) as Scenario;
+
+  if (!parsed || typeof parsed !== 'object') {
+    throw new Error(`scenario file ${ file } is not a mapping`);
+  }
+
+  return { ...parsed, name: parsed.name ?? nameOrPath };
+}

@@ -1,0 +1,84 @@
+/** The resource types the simulator serves, with what Steve needs to build their schemas. */
+export interface Column {
+  name: string;
+  field: string;
+  type: string;
+  priority?: number;
+}
+
+export interface TypeDef {
+  id: string;
+  group: string;
+  version: string;
+  kind: string;
+  resource: string;
+  namespaced: boolean;
+  columns?: Column[];
+  /** Cells of `metadata.fields`, in the order of the apiserver's Table columns. */
+  fields?: (obj: Record<string, unknown>) => unknown[];
+}
+
+const NAME: Column = {
+  name: 'Name', field: '.metadata.name', type: 'string', priority: 0
+};
+
+function crd(group: string, version: string, kind: string, resource: string, namespaced: boolean, extra: Partial<TypeDef> = {}): TypeDef {
+  return {
+    id: `${ group }.${ kind }`.toLowerCase(), group, version, kind, resource, namespaced, columns: [NAME], ...extra
+  };
+}
+
+function core(kind: string, resource: string, namespaced: boolean, extra: Partial<TypeDef> = {}): TypeDef {
+  return {
+    id: kind.toLowerCase(), group: '', version: 'v1', kind, resource, namespaced, columns: [NAME], ...extra
+  };
+}
+
+type Obj = Record<string, unknown>;
+const meta = (o: Obj) => (o.metadata ?? {}) as { name?: string; creationTimestamp?: string };
+const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+/** Types of a Harvester cluster, seen through `/k8s/clusters/<id>/v1`. */
+export const CLUSTER_TYPES: TypeDef[] = [
+  crd('harvesterhci.io', 'v1beta1', 'Setting', 'settings', false, {
+    columns: [NAME, {
+      name: 'Value', field: '.value', type: 'string', priority: 0
+    }],
+    fields: (o) => [meta(o).name, str(o.value)]
+  }),
+  crd('network.harvesterhci.io', 'v1beta1', 'ClusterNetwork', 'clusternetworks', false),
+  crd('network.harvesterhci.io', 'v1beta1', 'VlanConfig', 'vlanconfigs', false),
+  crd('network.harvesterhci.io', 'v1beta1', 'VlanStatus', 'vlanstatuses', false),
+  crd('k8s.cni.cncf.io', 'v1', 'NetworkAttachmentDefinition', 'network-attachment-definitions', true),
+  crd('kubevirt.io', 'v1', 'KubeVirt', 'kubevirts', true),
+  crd('kubevirt.io', 'v1', 'VirtualMachine', 'virtualmachines', true),
+  crd('kubevirt.io', 'v1', 'VirtualMachineInstance', 'virtualmachineinstances', true),
+  crd('kubevirt.io', 'v1', 'VirtualMachineInstanceMigration', 'virtualmachineinstancemigrations', true),
+  crd('whereabouts.cni.cncf.io', 'v1alpha1', 'IPPool', 'ippools', true),
+  crd('apps', 'v1', 'DaemonSet', 'daemonsets', true),
+  core('Pod', 'pods', true),
+  core('Node', 'nodes', false),
+  core('Event', 'events', true),
+  core('Namespace', 'namespaces', false),
+];
+
+/** Management types, seen through `/v1`. */
+export const MANAGEMENT_TYPES: TypeDef[] = [
+  crd('management.cattle.io', 'v3', 'Setting', 'settings', false),
+  crd('management.cattle.io', 'v3', 'Feature', 'features', false),
+  crd('management.cattle.io', 'v3', 'Cluster', 'clusters', false),
+  crd('management.cattle.io', 'v3', 'Project', 'projects', true),
+  crd('management.cattle.io', 'v3', 'User', 'users', false),
+  crd('management.cattle.io', 'v3', 'GlobalRole', 'globalroles', false),
+  crd('management.cattle.io', 'v3', 'GlobalRoleBinding', 'globalrolebindings', false),
+  crd('ext.cattle.io', 'v1', 'SelfUser', 'selfusers', false),
+  crd('provisioning.cattle.io', 'v1', 'Cluster', 'clusters', true),
+  core('Namespace', 'namespaces', false),
+];
+
+/** Types that exist in every Steve API but are not Kubernetes resources. */
+export const VIRTUAL_TYPES = ['schema', 'count', 'userpreference'];
+
+export function typeDef(types: TypeDef[], id: string): TypeDef | undefined {
+  return types.find((t) => t.id === id);
+}

@@ -1,0 +1,57 @@
+/** A Kubernetes object as the simulator stores it (the raw object, before Steve formatting). */
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  generateName?: string;
+  uid?: string;
+  resourceVersion?: string;
+  generation?: number;
+  creationTimestamp?: string;
+  deletionTimestamp?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: unknown[];
+  [key: string]: unknown;
+}
+
+export interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  [key: string]: unknown;
+}
+
+/** Read-only view of one cluster's objects, keyed by Steve type id (`harvesterhci.io.setting`, `node`, `pod`...). */
+export interface ClusterReader {
+  list(type: string): K8sObject[];
+  get(type: string, id: string): K8sObject | undefined;
+}
+
+export type ChangeKind = 'create' | 'change' | 'remove';
+
+export interface ChangeEvent {
+  kind: ChangeKind;
+  type: string;
+  object: K8sObject;
+  revision: number;
+}
+
+/** An error the API answers with: HTTP status plus a Kubernetes-style reason and message. */
+export class ApiError extends Error {
+  constructor(public readonly status: number, public readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export type AdmissionOperation = 'CREATE' | 'UPDATE' | 'DELETE';
+
+/**
+ * A validating admission hook: returns an ApiError to deny (its message is the webhook's own text,
+ * without the apiserver prefix), or undefined to admit. `object` is undefined on DELETE, `old` on CREATE.
+ */
+export type Admission = (
+  operation: AdmissionOperation,
+  object: K8sObject | undefined,
+  old: K8sObject | undefined,
+  reader: ClusterReader
+) => ApiError | undefined;

@@ -1,0 +1,43 @@
+/** What the Settings list shows for one Harvester setting: a one-line value and the `configured` condition. */
+export interface SettingLike {
+  id: string;
+  value?: string;
+  default?: string;
+  status?: { conditions?: { type?: string; status?: string; reason?: string; message?: string }[] };
+}
+
+export type ConfiguredState = 'configured' | 'failed' | 'unknown';
+
+export interface SettingSummary {
+  id: string;
+  /** The effective value (value, else default), whitespace folded; empty string when neither is set. */
+  value: string;
+  /** True when `value` is set and differs from `default`. */
+  customized: boolean;
+  configured: ConfiguredState;
+  message?: string;
+}
+
+const MAX_SUMMARY = 120;
+
+/** Summarizes a setting without ever throwing; long values are cut with an ellipsis for the table only. */
+export function summarizeSetting(setting: SettingLike): SettingSummary {
+  const effective = setting.value ? setting.value : (setting.default ?? '');
+  const folded = effective.replace(/\s+/g, ' ').trim();
+  const condition = setting.status?.conditions?.find((c) => c.type === 'configured');
+  let configured: ConfiguredState = 'unknown';
+
+  if (condition?.status === 'True') {
+    configured = 'configured';
+  } else if (condition?.status === 'False') {
+    configured = 'failed';
+  }
+
+  return {
+    id:         setting.id,
+    value:      folded.length > MAX_SUMMARY ? `${ folded.slice(0, MAX_SUMMARY - 1) }…` : folded,
+    customized: !!setting.value && setting.value !== (setting.default ?? ''),
+    configured,
+    message:    condition?.status === 'False' ? [condition.reason, condition.message].filter(Boolean).join(': ') : undefined,
+  };
+}
