@@ -1,6 +1,8 @@
 import { ObjectStore, idOf } from './store';
 import { TypeDef, VIRTUAL_TYPES } from './schemas';
-import { Access, applyQuery, formatResource, parseQuery, pluralName, unformat } from './steve';
+import {
+  Access, applyQuery, formatResource, parseQuery, pluralName, unformat
+} from './steve';
 import { Admission, ApiError, K8sObject } from './types';
 
 type Obj = Record<string, unknown>;
@@ -89,7 +91,9 @@ export function counts(api: SteveApi, ctx: RequestContext): Obj {
         namespaces[ns] = { count: (namespaces[ns]?.count ?? 0) + 1 };
       }
     }
-    out[def.id] = { summary: { count: items.length }, namespaces, revision: String(api.store.revision) };
+    out[def.id] = {
+      summary: { count: items.length }, namespaces, revision: String(api.store.revision)
+    };
   }
 
   return collection('count', [{

@@ -10,13 +10,13 @@ const SETTING_PATH = /^\/apis\/harvesterhci\.io\/v1beta1\/settings\/([^/]+)$/;
 /** A Kubernetes `Status` failure, the body the apiserver (and Rancher's `/k8s/clusters` proxy) returns. */
 function status(error: ApiError, name?: string): Record<string, unknown> {
   return {
-    kind:     'Status',
+    kind:       'Status',
     apiVersion: 'v1',
-    metadata: {},
-    status:   'Failure',
-    message:  error.message,
-    reason:   error.code,
-    details:  name ? {
+    metadata:   {},
+    status:     'Failure',
+    message:    error.message,
+    reason:     error.code,
+    details:    name ? {
       name, group: 'harvesterhci.io', kind: 'settings'
     } : undefined,
     code: error.status,
@@ -69,14 +69,21 @@ export async function handleKubeApi(api: SteveApi, user: SimUser, req: IncomingM
     if (sent && sent !== current.metadata.resourceVersion) {
       throw new ApiError(409, 'Conflict', `Operation cannot be fulfilled on settings.harvesterhci.io "${ name }": the object has been modified; please apply your changes to the latest version and try again`);
     }
-    const object = { ...body, apiVersion: 'harvesterhci.io/v1beta1', kind: 'Setting' };
+    const object = {
+      ...body, apiVersion: 'harvesterhci.io/v1beta1', kind: 'Setting'
+    };
     const apiDef = api.types.find((t) => t.id === SETTING);
 
     if (apiDef) {
       admit(api, apiDef, 'UPDATE', object, current);
     }
     if (params.get('dryRun') === 'All') {
-      return send(res, 200, { ...object, metadata: { ...current.metadata, ...object.metadata, resourceVersion: current.metadata.resourceVersion } });
+      return send(res, 200, {
+        ...object,
+        metadata: {
+          ...current.metadata, ...object.metadata, resourceVersion: current.metadata.resourceVersion
+        }
+      });
     }
 
     return send(res, 200, api.store.update(SETTING, object));

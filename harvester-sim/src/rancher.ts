@@ -52,9 +52,7 @@ function mgmtCluster(id: string, displayName: string, harvester: boolean): K8sOb
           type: 'Connected', status: 'True', lastUpdateTime: CREATED
         },
       ],
-      info: {
-        kubernetesVersion: harvester ? 'v1.34.2+rke2r1' : 'v1.31.1+k3s1', arch: 'amd64'
-      },
+      info:        { kubernetesVersion: harvester ? 'v1.34.2+rke2r1' : 'v1.31.1+k3s1', arch: 'amd64' },
       version:     { gitVersion: harvester ? 'v1.34.2+rke2r1' : 'v1.31.1+k3s1' },
       allocatable: {
         cpu: '45', memory: '191547924Ki', pods: '600'

@@ -51,12 +51,15 @@ export class Simulator {
   readonly mgmt: SteveApi = {
     store: new ObjectStore(), types: MANAGEMENT_TYPES, admission: {}
   };
+
   readonly harvester: SteveApi = {
     store: new ObjectStore(), types: CLUSTER_TYPES, admission: {}
   };
+
   readonly local: SteveApi = {
     store: new ObjectStore(), types: MANAGEMENT_TYPES.filter((t) => t.id === 'namespace'), admission: {}
   };
+
   readonly hubs: Record<string, WatchHub>;
   behaviour?: ClusterBehaviour;
   scenario!: Scenario;
@@ -226,7 +229,11 @@ export class Simulator {
       send(200, { entries: {} });
     } else if (path === '/v1-public/authproviders' || path === '/v3-public/authProviders' || path === '/v3-public/authproviders') {
       send(200, {
-        type: 'collection', resourceType: 'authProvider', data: [{ id: 'local', type: 'localProvider', links: {} }]
+        type:         'collection',
+        resourceType: 'authProvider',
+        data:         [{
+          id: 'local', type: 'localProvider', links: {}
+        }]
       });
     } else if (path === '/v1-public/login' && method === 'POST') {
       const body = await readJson(req);
@@ -294,7 +301,13 @@ export class Simulator {
     }
     if (segment === 'schemaDefinitions') {
       return [200, {
-        type: 'schemaDefinition', definitionType: ids[0], definitions: { [ids[0]]: { id: ids[0], type: 'schemaDefinition', resourceFields: {} } }
+        type:           'schemaDefinition',
+        definitionType: ids[0],
+        definitions:    {
+          [ids[0]]: {
+            id: ids[0], type: 'schemaDefinition', resourceFields: {}
+          }
+        }
       }];
     }
     if (segment === 'counts') {

@@ -89,9 +89,14 @@ export function unformat(body: Obj): K8sObject {
   const status = obj.status as { conditions?: Obj[] } | undefined;
 
   if (status && Array.isArray(status.conditions)) {
-    status.conditions = status.conditions.map(({
-      error, transitioning, ...rest
-    }) => rest);
+    status.conditions = status.conditions.map((condition) => {
+      const rest = { ...condition };
+
+      delete rest.error;
+      delete rest.transitioning;
+
+      return rest;
+    });
   }
 
   return obj as unknown as K8sObject;

@@ -177,7 +177,9 @@ export class ObjectStore implements ClusterReader {
 
 /** Everything but metadata and status counts as spec for `metadata.generation`. */
 function specChanged(before: K8sObject, after: K8sObject): boolean {
-  const strip = (o: K8sObject) => JSON.stringify({ ...o, metadata: undefined, status: undefined });
+  const strip = (o: K8sObject) => JSON.stringify({
+    ...o, metadata: undefined, status: undefined
+  });
 
   return strip(before) !== strip(after);
 }

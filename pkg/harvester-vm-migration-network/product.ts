@@ -1,11 +1,13 @@
-import { IPlugin } from '@shell/core/types';
-import { HARVESTER_SETTING_TYPE, NAV, NAV_GROUP, PRODUCT, ROUTE } from './config/navigation';
+import { ExtensionPlugin } from './config/plugin';
+import {
+  HARVESTER_SETTING_TYPE, NAV, NAV_GROUP, PRODUCT, ROUTE
+} from './config/navigation';
 
 /**
  * Adds Advanced > Settings and Advanced > Migration Network to the cluster explorer's side nav,
  * shown only when the cluster serves Harvester settings (i.e. a Harvester cluster).
  */
-export function init($plugin: IPlugin, store: unknown): void {
+export function init($plugin: ExtensionPlugin, store: unknown): void {
   const { virtualType, basicType, labelGroup } = $plugin.DSL(store, PRODUCT);
 
   virtualType({

@@ -1,0 +1,54 @@
+// `npm test`: lint, type check, unit and simulator tests (vitest), end-to-end tests (Playwright);
+// runs every step even after a failure, then prints one `N passed, N failed` line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const results = 'test-results';
+
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+function run(name, command) {
+  const started = Date.now();
+
+  console.log(`\n=== ${ name }: ${ command }`);
+  const { status } = spawnSync(command, { stdio: 'inherit', shell: true });
+
+  console.log(`=== ${ name }: ${ status === 0 ? 'ok' : `failed (exit ${ status })` } in ${ ((Date.now() - started) / 1000).toFixed(1) } s`);
+
+  return status === 0;
+}
+
+function readJson(file) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+let passed = 0;
+let failed = 0;
+const check = (ok) => (ok ? passed++ : failed++);
+
+check(run('lint', 'eslint --max-warnings 0 .'));
+check(run('typecheck', 'vue-tsc --noEmit -p tsconfig.json'));
+
+const unitOk = run('unit', `vitest run --reporter=default --reporter=json --outputFile=${ results }/unit.json`);
+const unit = readJson(`${ results }/unit.json`);
+
+if (unit) {
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests + (unitOk || unit.numFailedTests ? 0 : 1);
+} else {
+  failed++;
+}
+
+const e2eOk = run('e2e', 'playwright test');
+const e2e = readJson(`${ results }/e2e.json`);
+
+if (e2e) {
+  passed += e2e.stats.expected + e2e.stats.flaky;
+  failed += e2e.stats.unexpected + (e2eOk || e2e.stats.unexpected ? 0 : 1);
+} else {
+  failed++;
+}
+
+console.log(`\n${ passed } passed, ${ failed } failed`);
+process.exit(failed ? 1 : 0);

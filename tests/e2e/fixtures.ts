@@ -1,0 +1,55 @@
+import { test as base, expect, Page } from '@playwright/test';
+import { SIM_URL } from '../../playwright.config';
+
+export const CLUSTER = 'c-harv1';
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Calls the simulator's test-only control API. */
+export async function sim(path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${ SIM_URL }${ path }`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {})
+  });
+
+  if (!res.ok) {
+    throw new Error(`simulator ${ path }: HTTP ${ res.status } ${ await res.text() }`);
+  }
+
+  return res.json();
+}
+
+export async function simGet<T>(path: string): Promise<T> {
+  return (await (await fetch(`${ SIM_URL }${ path }`)).json()) as T;
+}
+
+/** Logs in through the shell's own login page. */
+export async function login(page: Page, username = 'admin', password = username): Promise<void> {
+  await page.goto('/auth/login');
+  await page.getByTestId('local-login-username').fill(username);
+  await page.getByTestId('local-login-password').locator('input').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(/\/home/);
+}
+
+/**
+ * Every test gets a fresh simulator state, a browser that can reach only loopback, and fails if the
+ * dev server's error overlay (an unhandled rejection in the app) ever shows up.
+ */
+export const test = base.extend<{ overlayGuard: void }>({
+  page: async({ page }, use) => {
+    await page.context().route('**/*', (route) => {
+      const host = new URL(route.request().url()).hostname;
+
+      return LOOPBACK.has(host) ? route.continue() : route.abort();
+    });
+    await use(page);
+  },
+  overlayGuard: [async({ page }, use) => {
+    await sim('/sim/reset');
+    await use();
+    const overlay = await page.locator('#webpack-dev-server-client-overlay').count();
+
+    expect(overlay, 'the dev server error overlay appeared (unhandled error in the app)').toBe(0);
+  }, { auto: true }],
+});
+
+export { expect };

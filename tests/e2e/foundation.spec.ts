@@ -1,0 +1,45 @@
+import { test, expect, login, sim, simGet, CLUSTER } from './fixtures';
+
+test('logs in through the login page and lands on home', async({ page }) => {
+  await login(page);
+  await expect(page).toHaveURL(/\/home/);
+});
+
+test('a wrong password is refused on the login page', async({ page }) => {
+  await page.goto('/auth/login');
+  await page.getByTestId('local-login-username').fill('admin');
+  await page.getByTestId('local-login-password').locator('input').fill('wrong');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('login__messages')).toBeVisible();
+  await expect(page).toHaveURL(/\/auth\/login/);
+});
+
+test('Advanced > Settings lists vm-migration-network and Advanced > Migration Network opens', async({ page }) => {
+  await login(page);
+  await page.goto(`/c/${ CLUSTER }/explorer`);
+  await page.getByText('Advanced', { exact: true }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await expect(page.getByTestId('vmmn-settings-list')).toBeVisible();
+  await expect(page.getByTestId('vmmn-setting-link-vm-migration-network')).toBeVisible();
+  await expect(page.getByTestId('vmmn-setting-value-server-version')).toHaveText('v1.8.0');
+  await page.getByRole('link', { name: 'Migration Network', exact: true }).click();
+  await expect(page.getByTestId('vmmn-health-page')).toBeVisible();
+});
+
+test('the Advanced group does not appear for the local (non-Harvester) cluster', async({ page }) => {
+  await login(page);
+  await page.goto('/c/local/explorer');
+  await expect(page.getByText('Cluster Dashboard')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Migration Network', exact: true })).toHaveCount(0);
+  await expect(page.getByText('Advanced', { exact: true })).toHaveCount(0);
+});
+
+test('a server-side change to a setting appears in the list without a reload', async({ page }) => {
+  await login(page);
+  await page.goto(`/c/${ CLUSTER }/explorer/vm-migration-network/settings`);
+  await expect(page.getByTestId('vmmn-setting-value-backup-target')).toHaveText('(empty)');
+  const setting = await simGet<Record<string, unknown>>('/sim/objects/harvesterhci.io.setting/backup-target');
+
+  await sim('/sim/objects', { ...setting, value: 'nfs://10.0.0.5:/backups' });
+  await expect(page.getByTestId('vmmn-setting-value-backup-target')).toHaveText('nfs://10.0.0.5:/backups');
+});

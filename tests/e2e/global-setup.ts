@@ -1,0 +1,15 @@
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** Makes sure Debian's Chromium is there: installs it when missing and running as root, otherwise says how. */
+export default function globalSetup(): void {
+  if (existsSync('/usr/bin/chromium')) {
+    return;
+  }
+  if (process.getuid?.() !== 0) {
+    throw new Error('End-to-end tests need Debian\'s Chromium at /usr/bin/chromium: run `sudo apt-get install -y chromium` and try again.');
+  }
+  // eslint-disable-next-line no-console
+  console.log('Installing Debian\'s chromium package for the end-to-end tests...');
+  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+}
