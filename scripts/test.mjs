@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const results = 'test-results';
+const begun = Date.now();
 
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
@@ -50,5 +51,6 @@ if (e2e) {
   failed++;
 }
 
-console.log(`\n${ passed } passed, ${ failed } failed`);
+console.log(`\nnpm test took ${ ((Date.now() - begun) / 1000).toFixed(0) } s`);
+console.log(`${ passed } passed, ${ failed } failed`);
 process.exit(failed ? 1 : 0);
