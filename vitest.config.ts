@@ -20,13 +20,13 @@ export default defineConfig({
       'harvester-sim/test/**/*.test.ts',
       'tests/unit/**/*.test.ts',
     ],
-    server: { deps: { inline: [/@rancher\/shell/] } },
+    server:      { deps: { inline: [/@rancher\/shell/] } },
     testTimeout: 20000,
     hookTimeout: 30000,
-    coverage: {
+    coverage:    {
       provider: 'v8',
-      include: ['pkg/harvester-vm-migration-network/core/**'],
-      exclude: ['**/__tests__/**'],
+      include:  ['pkg/harvester-vm-migration-network/core/**'],
+      exclude:  ['**/__tests__/**'],
     },
   },
 });

@@ -1,4 +1,6 @@
-import { test, expect, login, sim, simGet, CLUSTER } from './fixtures';
+import {
+  test, expect, login, sim, simGet, CLUSTER
+} from './fixtures';
 
 test('logs in through the login page and lands on home', async({ page }) => {
   await login(page);
