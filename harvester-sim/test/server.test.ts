@@ -99,7 +99,9 @@ describe('Steve websocket', () => {
     const socket = await openSocket(t.url, '/k8s/clusters/c-harv1/v1/subscribe', t.cookie);
 
     socket.ws.send(JSON.stringify({ resourceType: 'harvesterhci.io.setting' }));
-    socket.ws.send(JSON.stringify({ resourceType: 'harvesterhci.io.setting', mode: 'resource.changes', debounceMs: 10 }));
+    socket.ws.send(JSON.stringify({
+      resourceType: 'harvesterhci.io.setting', mode: 'resource.changes', debounceMs: 10
+    }));
     await socket.next((m) => m.name === 'resource.start' && m.mode === 'resource.changes');
     const current = (await t.get(`${ SETTINGS }/backup-target`)).body;
 
@@ -108,7 +110,9 @@ describe('Steve websocket', () => {
     const changes = await socket.next((m) => m.name === 'resource.changes');
 
     expect((change.data as { id: string; value: string })).toMatchObject({ id: 'backup-target', value: 'nfs://backup.local:/data' });
-    expect(changes).toMatchObject({ resourceType: 'harvesterhci.io.setting', mode: 'resource.changes', data: {} });
+    expect(changes).toMatchObject({
+      resourceType: 'harvesterhci.io.setting', mode: 'resource.changes', data: {}
+    });
     socket.ws.close();
   });
 
