@@ -12,13 +12,9 @@ async function main(): Promise<void> {
   const scenario = arg('scenario') ?? process.env.SIM_SCENARIO ?? 'default';
   const speed = arg('speed') ?? process.env.SIM_SPEED ?? 'realistic';
   const stepMs = speed === 'fast' ? 50 : 1500;
-  const harvester = await import('./harvester/index').catch(() => undefined);
-  const sim = new Simulator({
-    port,
-    scenario,
-    install:  harvester ? (store) => harvester.installHarvester(store, { stepMs }) as unknown as ReturnType<NonNullable<ConstructorParameters<typeof Simulator>[0]['install']>> : undefined,
-    generate: harvester ? (params) => harvester.generateCluster(params as Parameters<typeof harvester.generateCluster>[0]) : undefined,
-  });
+  const sim = new Simulator({ port, scenario });
+
+  void stepMs;
   const bound = await sim.listen();
 
   // eslint-disable-next-line no-console
