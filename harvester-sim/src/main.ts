@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const stepMs = speed === 'fast' ? 50 : 1500;
   const sim = new Simulator({ port, scenario });
 
-  void stepMs;
+  process.env.SIM_STEP_MS = String(stepMs);
   const bound = await sim.listen();
 
   // eslint-disable-next-line no-console
