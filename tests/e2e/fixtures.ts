@@ -21,6 +21,19 @@ export async function simGet<T>(path: string): Promise<T> {
   return (await (await fetch(`${ SIM_URL }${ path }`)).json()) as T;
 }
 
+/** Logs in over the API and hands the browser the `R_SESS` cookie, as the login page would get it. */
+export async function loginByCookie(page: Page, username = 'admin', password = username): Promise<void> {
+  const res = await fetch(`${ SIM_URL }/v1-public/login`, { method: 'POST', body: JSON.stringify({ username, password }) });
+  const token = /R_SESS=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+
+  if (!token) {
+    throw new Error(`login as ${ username } failed: HTTP ${ res.status }`);
+  }
+  await page.context().addCookies([{
+    name: 'R_SESS', value: token, domain: 'localhost', path: '/', secure: true, httpOnly: true, sameSite: 'Lax'
+  }]);
+}
+
 /** Logs in through the shell's own login page. */
 export async function login(page: Page, username = 'admin', password = username): Promise<void> {
   await page.goto('/auth/login');

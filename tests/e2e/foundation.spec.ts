@@ -1,5 +1,5 @@
 import {
-  test, expect, login, sim, simGet, CLUSTER
+  test, expect, login, loginByCookie, sim, simGet, CLUSTER
 } from './fixtures';
 
 test('logs in through the login page and lands on home', async({ page }) => {
@@ -29,7 +29,7 @@ test('Advanced > Settings lists vm-migration-network and Advanced > Migration Ne
 });
 
 test('the Advanced group does not appear for the local (non-Harvester) cluster', async({ page }) => {
-  await login(page);
+  await loginByCookie(page);
   await page.goto('/c/local/explorer');
   await expect(page.getByText('Cluster Dashboard')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Migration Network', exact: true })).toHaveCount(0);
@@ -37,11 +37,21 @@ test('the Advanced group does not appear for the local (non-Harvester) cluster',
 });
 
 test('a server-side change to a setting appears in the list without a reload', async({ page }) => {
-  await login(page);
+  await loginByCookie(page);
   await page.goto(`/c/${ CLUSTER }/explorer/vm-migration-network/settings`);
   await expect(page.getByTestId('vmmn-setting-value-backup-target')).toHaveText('(empty)');
   const setting = await simGet<Record<string, unknown>>('/sim/objects/harvesterhci.io.setting/backup-target');
 
   await sim('/sim/objects', { ...setting, value: 'nfs://10.0.0.5:/backups' });
   await expect(page.getByTestId('vmmn-setting-value-backup-target')).toHaveText('nfs://10.0.0.5:/backups');
+});
+
+test('logging out ends the session: the cluster explorer sends the user back to the login page', async({ page }) => {
+  await loginByCookie(page);
+  await page.goto('/home');
+  await expect(page).toHaveURL(/\/home/);
+  await page.goto('/auth/logout');
+  await expect(page).toHaveURL(/\/auth\/login/);
+  await page.goto(`/c/${ CLUSTER }/explorer`);
+  await expect(page).toHaveURL(/\/auth\/login/);
 });

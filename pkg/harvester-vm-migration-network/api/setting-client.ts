@@ -1,0 +1,122 @@
+/**
+ * Writes the `vm-migration-network` Setting: a server dry run through the Kubernetes API path Rancher
+ * proxies, then the real update through Steve. Never retries on its own and never overwrites a newer
+ * object: a 409 comes back as a conflict with the server's current object for the user to decide.
+ */
+
+/** The shell store's `cluster/request` (or any function with its contract: rejects with `_status` + body). */
+export type RequestFn = (options: { url: string; method: string; data?: unknown }) => Promise<unknown>;
+
+export interface SettingObject {
+  id: string;
+  type?: string;
+  apiVersion?: string;
+  kind?: string;
+  metadata: { name: string; resourceVersion?: string; annotations?: Record<string, string>; [key: string]: unknown };
+  value?: string;
+  default?: string;
+  links?: { update?: string; self?: string };
+  status?: unknown;
+  [key: string]: unknown;
+}
+
+export type WriteOutcome =
+  | { kind: 'ok'; setting?: SettingObject }
+  | { kind: 'denied'; status: number; message: string }
+  | { kind: 'conflict'; message: string }
+  | { kind: 'forbidden'; message: string }
+  | { kind: 'unsupported'; status: number; message: string }
+  | { kind: 'failed'; status?: number; message: string };
+
+interface RequestError {
+  _status?: number;
+  message?: string;
+  code?: string | number;
+  reason?: string;
+}
+
+export const WEBHOOK_PREFIX = 'admission webhook "validator.harvesterhci.io" denied the request: ';
+
+function errorOf(err: unknown): RequestError {
+  return err && typeof err === 'object' ? err as RequestError : { message: String(err) };
+}
+
+/** Sorts a failed request into what the UI does next. */
+export function classify(err: unknown, dryRun = false): WriteOutcome {
+  const e = errorOf(err);
+  const status = e._status;
+  const message = e.message ?? '';
+
+  if (status === 409) {
+    return { kind: 'conflict', message };
+  }
+  if (status === 403) {
+    return { kind: 'forbidden', message };
+  }
+  if (message.includes(WEBHOOK_PREFIX) || (status !== undefined && [400, 405, 422].includes(status) && !dryRun)) {
+    return {
+      kind: 'denied', status: status ?? 400, message
+    };
+  }
+  if (dryRun && status !== undefined && [400, 404, 405, 415, 501].includes(status)) {
+    return {
+      kind: 'unsupported', status, message
+    };
+  }
+
+  return {
+    kind: 'failed', status, message: message || (status ? `HTTP ${ status }` : 'network error')
+  };
+}
+
+/** The plain Kubernetes path of a Harvester setting on a downstream cluster, as Rancher proxies it. */
+export function kubeSettingUrl(clusterId: string, name: string): string {
+  return `/k8s/clusters/${ encodeURIComponent(clusterId) }/apis/harvesterhci.io/v1beta1/settings/${ encodeURIComponent(name) }`;
+}
+
+/** The raw Kubernetes object for a PUT: Steve's additions (id, type, links, metadata.state...) stripped. */
+export function toKubeObject(setting: SettingObject, value: string): Record<string, unknown> {
+  const {
+    id, type, links, actions, ...rest
+  } = setting as SettingObject & { actions?: unknown };
+  const metadata = { ...setting.metadata };
+
+  delete metadata.state;
+  delete metadata.fields;
+  delete metadata.relationships;
+
+  return {
+    ...rest, apiVersion: 'harvesterhci.io/v1beta1', kind: 'Setting', metadata, value
+  };
+}
+
+/** Asks the server whether it would accept `value` (its webhook runs, nothing is stored). */
+export async function dryRunValue(request: RequestFn, clusterId: string, setting: SettingObject, value: string): Promise<WriteOutcome> {
+  try {
+    await request({
+      url: `${ kubeSettingUrl(clusterId, setting.metadata.name) }?dryRun=All`, method: 'PUT', data: toKubeObject(setting, value)
+    });
+
+    return { kind: 'ok' };
+  } catch (err) {
+    return classify(err, true);
+  }
+}
+
+/** Writes `value` with the resourceVersion the user started from: a newer object on the server is a conflict. */
+export async function saveValue(request: RequestFn, setting: SettingObject, value: string): Promise<WriteOutcome> {
+  const url = setting.links?.update ?? setting.links?.self;
+
+  if (!url) {
+    return { kind: 'forbidden', message: '' };
+  }
+  try {
+    const saved = await request({
+      url, method: 'PUT', data: { ...setting, value }
+    });
+
+    return { kind: 'ok', setting: saved as SettingObject };
+  } catch (err) {
+    return classify(err);
+  }
+}

@@ -1,0 +1,52 @@
+import { computed, ComputedRef, reactive } from 'vue';
+import { Store } from 'vuex';
+
+/** Whether the objects of one type could be read: the user may lack the permission, or the fetch failed. */
+export type TypeAvailability = 'loading' | 'ready' | 'forbidden' | 'error';
+
+export interface TypeState {
+  availability: TypeAvailability;
+  error?: string;
+}
+
+export interface ClusterObjects<T extends string> {
+  /** Live objects of each type (the shell keeps them current from the Steve websocket). */
+  objects: ComputedRef<Record<T, unknown[]>>;
+  /** Per-type availability, so a page can say "you may not list nodes" instead of failing. */
+  state: Record<T, TypeState>;
+  /** Resolves when every type has been tried once; never rejects. */
+  ready: Promise<void>;
+}
+
+/**
+ * Loads and watches several types of the current cluster through the shell's `cluster` store. A type whose
+ * schema the user cannot see is `forbidden` (Steve leaves out schemas the user may not list) and is not
+ * fetched; a failed fetch is `error` with its message. One failure never blocks the other types.
+ */
+export function useClusterObjects<T extends string>(store: Store<unknown>, types: readonly T[]): ClusterObjects<T> {
+  const state = reactive(Object.fromEntries(types.map((type) => [type, { availability: 'loading' }]))) as Record<T, TypeState>;
+
+  const ready = Promise.all(types.map(async(type) => {
+    if (!store.getters['cluster/schemaFor'](type)) {
+      state[type].availability = 'forbidden';
+
+      return;
+    }
+    try {
+      await store.dispatch('cluster/findAll', { type });
+      state[type].availability = 'ready';
+    } catch (err) {
+      state[type].availability = (err as { _status?: number })?._status === 403 ? 'forbidden' : 'error';
+      state[type].error = (err as { message?: string })?.message || String(err);
+    }
+  })).then(() => undefined);
+
+  const objects = computed(() => Object.fromEntries(types.map((type) => [
+    type,
+    state[type].availability === 'ready' ? store.getters['cluster/all'](type) as unknown[] : [],
+  ])) as Record<T, unknown[]>);
+
+  return {
+    objects, state, ready
+  };
+}
