@@ -1,4 +1,5 @@
 import { Simulator } from './server';
+import { generateCluster, GenerateOptions, installHarvester } from './harvester';
 
 /** `npm run sim [-- --port N --scenario NAME --speed fast|realistic]`; SIM_PORT / SIM_SCENARIO / SIM_SPEED work too. */
 function arg(name: string): string | undefined {
@@ -12,9 +13,12 @@ async function main(): Promise<void> {
   const scenario = arg('scenario') ?? process.env.SIM_SCENARIO ?? 'default';
   const speed = arg('speed') ?? process.env.SIM_SPEED ?? 'realistic';
   const stepMs = speed === 'fast' ? 50 : 1500;
-  const sim = new Simulator({ port, scenario });
-
-  process.env.SIM_STEP_MS = String(stepMs);
+  const sim = new Simulator({
+    port,
+    scenario,
+    install:  (store) => ({ ...installHarvester(store, { stepMs }) }),
+    generate: (params) => generateCluster(params as unknown as GenerateOptions),
+  });
   const bound = await sim.listen();
 
   // eslint-disable-next-line no-console

@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { Simulator } from '../src/server';
+import { generateCluster, GenerateOptions, installHarvester } from '../src/harvester';
 
 /** A simulator on a random loopback port, with a logged-in admin cookie, for black-box tests. */
 export interface TestSim {
@@ -12,8 +13,13 @@ export interface TestSim {
   close(): Promise<void>;
 }
 
-export async function startSim(scenario = 'default'): Promise<TestSim> {
-  const sim = new Simulator({ port: 0, scenario });
+export async function startSim(scenario = 'default', stepMs = 1): Promise<TestSim> {
+  const sim = new Simulator({
+    port:     0,
+    scenario,
+    install:  (store) => ({ ...installHarvester(store, { stepMs }) }),
+    generate: (params) => generateCluster(params as unknown as GenerateOptions),
+  });
   const port = await sim.listen();
   const url = `http://127.0.0.1:${ port }`;
   const request = async(method: string, path: string, body?: unknown, cookie?: string) => {

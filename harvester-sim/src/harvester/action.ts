@@ -1,0 +1,66 @@
+import { ApiError, K8sObject } from '../types';
+import { KUBEVIRT_ID, splitId, T } from './constants';
+import { SimContext } from './context';
+import { virtHandlerNodes } from './daemonset';
+import { startMigration } from './migrations';
+import { isWitness } from './network-checks';
+
+type Obj = Record<string, unknown>;
+
+/** Harvester's migrate-action gate: the first `Available` condition must be True with reason AllComponentsReady. */
+export function isKubeVirtReady(kubevirt: K8sObject | undefined): boolean {
+  const conditions = ((kubevirt?.status as { conditions?: Obj[] } | undefined)?.conditions) ?? [];
+  const available = conditions.find((c) => c.type === 'Available');
+
+  return !!available && available.reason === 'AllComponentsReady' && available.status === 'True';
+}
+
+/**
+ * `POST …/kubevirt.io.virtualmachines/<ns>/<name>?action=migrate` body `{nodeName?}` (harvester/harvester
+ * pkg/api/vm/handler.go `migrate`): VMI running and ready, target node migratable, KubeVirt ready
+ * (`KubeVirt is not ready`, HTTP 500), target ≠ current node; then a VMIM `<vm>-xxxxx` is created.
+ */
+export function migrateAction(ctx: SimContext, vmId: string, body: { nodeName?: string } = {}): K8sObject {
+  const { store } = ctx;
+  const { name } = splitId(vmId);
+
+  if (!store.get(T.vm, vmId)) {
+    throw new ApiError(404, 'NotFound', `virtualmachines.kubevirt.io "${ name }" not found`);
+  }
+  const vmi = store.get(T.vmi, vmId);
+
+  if (!vmi) {
+    throw new ApiError(404, 'NotFound', `virtualmachineinstances.kubevirt.io "${ name }" not found`);
+  }
+  const status = (vmi.status ?? {}) as { phase?: string; nodeName?: string; conditions?: Obj[] };
+
+  if (status.phase !== 'Running') {
+    throw new ApiError(500, 'InternalError', 'The VM is not in running state');
+  }
+  if (!(status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True')) {
+    throw new ApiError(500, 'InternalError', 'Can\'t migrate the VM, the VM is not in ready status');
+  }
+  const nodeName = body.nodeName ?? '';
+
+  if (nodeName) {
+    const node = store.get(T.node, nodeName);
+    const migratable = node && !isWitness(node) && !(node.spec as Obj | undefined)?.unschedulable && virtHandlerNodes(ctx).some((n) => n.metadata.name === nodeName);
+
+    if (!migratable) {
+      throw new ApiError(500, 'InternalError', 'The target node is non-migratable');
+    }
+  }
+  const kubevirt = store.get(T.kubeVirt, KUBEVIRT_ID);
+
+  if (!kubevirt) {
+    throw new ApiError(500, 'InternalError', 'kubevirts.kubevirt.io "kubevirt" not found');
+  }
+  if (!isKubeVirtReady(kubevirt)) {
+    throw new ApiError(500, 'InternalError', 'KubeVirt is not ready');
+  }
+  if (nodeName && nodeName === status.nodeName) {
+    throw new ApiError(422, 'InvalidBodyContent', 'The VM is currently running on the target node');
+  }
+
+  return startMigration(ctx, vmId, nodeName || undefined);
+}

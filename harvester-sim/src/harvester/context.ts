@@ -1,0 +1,14 @@
+import { ObjectStore } from '../store';
+import { Scheduler } from './scheduler';
+
+/** Controller errors a test can inject for the next reconcile (reasons of harvester-semantics.md §3). */
+export type InjectableFailure = 'UpdateKubeVirtError' | 'RemoveOldNadError';
+
+/** What every simulated controller shares: the cluster's store, the step scheduler and the clock. */
+export interface SimContext {
+  store: ObjectStore;
+  scheduler: Scheduler;
+  now(): Date;
+  /** One-shot failures consumed by the vm-migration-network controller. */
+  failures: Map<InjectableFailure, string>;
+}

@@ -1,0 +1,66 @@
+import { ObjectStore } from '../store';
+import { Admission, K8sObject } from '../types';
+import { migrateAction } from './action';
+import { T } from './constants';
+import { InjectableFailure, SimContext } from './context';
+import { installSettingController } from './controller';
+import { resumeMigration, startMigration } from './migrations';
+import { addNode, removeNode } from './nodes';
+import { installRuntime } from './runtime';
+import { Scheduler } from './scheduler';
+import { settingAdmission } from './webhook';
+
+export { generateCluster } from './generate';
+export type { GenerateOptions } from './generate';
+export { settingAdmission } from './webhook';
+
+/** The Harvester behaviour plugged into one cluster's store (see harvester-semantics.md §2-§4). */
+export type HarvesterSim = {
+  /** Validating admission keyed by Steve type (`harvesterhci.io.setting`). */
+  admission: Record<string, Admission>;
+  addNode(name: string, opts?: { witness?: boolean }): string;
+  removeNode(name: string): void;
+  /** Creates a VMIM for `namespace/name` and drives it to Succeeded. */
+  startMigration(vmiId: string, targetNode?: string): K8sObject;
+  /** Harvester's `?action=migrate` on a VM, body `{nodeName?}`; throws ApiError (500 `KubeVirt is not ready`…). */
+  migrateAction(vmId: string, body?: { nodeName?: string }): K8sObject;
+  /** Resolves when every scheduled controller step has run (rejects with an error a step threw). */
+  idle(): Promise<void>;
+  setStepMs(ms: number): void;
+  /** Makes the next reconcile that reaches that step fail with `message` (sticky, as in Harvester). */
+  failNext(reason: InjectableFailure, message: string): void;
+  stop(): void;
+};
+
+/**
+ * Installs Harvester's behaviour on `store`: the setting webhook, the vm-migration-network controller, the
+ * network-controller NAD labeller, virt-operator, the virt-handler DaemonSet rollout, kubelet + Multus + whereabouts,
+ * and live migrations. Every reaction is one step (`stepMs`) after its trigger.
+ */
+export function installHarvester(store: ObjectStore, options: { stepMs: number; now?: () => Date }): HarvesterSim {
+  const ctx: SimContext = {
+    store, scheduler: new Scheduler(options.stepMs), now: options.now ?? (() => new Date()), failures: new Map()
+  };
+  const unsubscribe = [installSettingController(ctx), installRuntime(ctx)];
+
+  store.list(T.vmim).forEach((vmim) => resumeMigration(ctx, vmim));
+
+  return {
+    admission:      { [T.setting]: settingAdmission },
+    addNode:        (name, opts) => addNode(ctx, name, opts),
+    removeNode:     (name) => removeNode(ctx, name),
+    startMigration: (vmiId, targetNode) => startMigration(ctx, vmiId, targetNode),
+    migrateAction:  (vmId, body) => migrateAction(ctx, vmId, body),
+    idle:           () => ctx.scheduler.idle(),
+    setStepMs:      (ms) => {
+      ctx.scheduler.stepMs = ms;
+    },
+    failNext: (reason, message) => {
+      ctx.failures.set(reason, message);
+    },
+    stop: () => {
+      unsubscribe.forEach((fn) => fn());
+      ctx.scheduler.stop();
+    },
+  };
+}
