@@ -282,6 +282,23 @@ export class Simulator {
     };
   }
 
+  /** Resource actions (`POST …/<type>/<id>?action=<name>`): Harvester's VM `migrate`, gated on KubeVirt being ready. */
+  private async resourceAction(type: string, id: string, action: string, ctx: RequestContext, body: Obj): Promise<unknown> {
+    if (type !== 'kubevirt.io.virtualmachine' || action !== 'migrate') {
+      throw new ApiError(404, 'NotFound', `action ${ action } not found on ${ type }`);
+    }
+    if (!ctx.access(type).update) {
+      throw new ApiError(403, 'Forbidden', `virtualmachines.kubevirt.io "${ id }" is forbidden: User cannot migrate`);
+    }
+    const migrate = this.behaviour?.migrateAction;
+
+    if (typeof migrate !== 'function') {
+      throw new ApiError(501, 'NotImplemented', 'migrations are not simulated');
+    }
+
+    return migrate(id, body);
+  }
+
   /** Steve's `/v1/<type>[/<namespace>][/<name>]` routes for one API. Returns [status, body]. */
   private async steve(api: SteveApi, ctx: RequestContext, method: string, rest: string, params: URLSearchParams, req: IncomingMessage): Promise<[number, unknown]> {
     const [segment, ...ids] = rest.split('/').filter(Boolean).map(decodeURIComponent);
@@ -323,6 +340,11 @@ export class Simulator {
 
     if (method === 'GET') {
       return [200, !id || namespaceOnly ? listResources(api, def, ctx, params, namespaceOnly ? ids[0] : undefined) : getResource(api, def, ctx, id)];
+    }
+    const action = params.get('action');
+
+    if (method === 'POST' && action && id) {
+      return [200, await this.resourceAction(def.id, id, action, ctx, await readJson(req))];
     }
     if (method === 'POST' && (!id || def.namespaced)) {
       return [201, createResource(api, def, ctx, await readJson(req), id || undefined)];
