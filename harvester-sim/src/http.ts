@@ -1,4 +1,5 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseYaml } from 'yaml';
 import { ApiError } from './types';
 
 /** Every response carries the header the shell reads to decide whether the user is logged in. */
@@ -33,7 +34,8 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
     return {};
   }
   try {
-    const parsed = JSON.parse(text) as unknown;
+    // The shell's YAML editor saves with `content-type: application/yaml`.
+    const parsed = (String(req.headers['content-type']).includes('yaml') ? parseYaml(text) : JSON.parse(text)) as unknown;
 
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
       return parsed as Record<string, unknown>;

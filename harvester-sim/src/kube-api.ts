@@ -1,4 +1,5 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
+import { stringify } from 'yaml';
 import { SteveApi, admit } from './api';
 import { SimUser } from './auth';
 import { readJson } from './http';
@@ -23,9 +24,31 @@ function status(error: ApiError, name?: string): Record<string, unknown> {
   };
 }
 
-function send(res: ServerResponse, code: number, body: unknown): void {
-  res.writeHead(code, { 'content-type': 'application/json', 'x-api-cattle-auth': 'true' });
-  res.end(JSON.stringify(body));
+function send(res: ServerResponse, code: number, body: unknown, yaml = false): void {
+  res.writeHead(code, { 'content-type': yaml ? 'application/yaml' : 'application/json', 'x-api-cattle-auth': 'true' });
+  res.end(yaml ? stringify(body) : JSON.stringify(body));
+}
+
+/** `GET` of any object by its native path (Steve's `links.view`), as JSON or YAML (the shell's YAML editor asks for YAML). */
+function getNative(api: SteveApi, user: SimUser, req: IncomingMessage, res: ServerResponse, path: string): boolean {
+  const match = /^\/(?:apis\/([^/]+)\/[^/]+|api\/v1)(?:\/namespaces\/([^/]+))?\/([^/]+)\/([^/]+)$/.exec(path);
+  const def = match && api.types.find((t) => t.group === (match[1] ?? '') && t.resource === match[3]);
+
+  if (req.method !== 'GET' || !match || !def) {
+    return false;
+  }
+  const obj = api.store.get(def.id, match[2] ? `${ match[2] }/${ match[4] }` : match[4]);
+
+  if (!user.access(def.id).list || !obj) {
+    const error = user.access(def.id).list ? new ApiError(404, 'NotFound', `${ def.resource }.${ def.group } "${ match[4] }" not found`) : new ApiError(403, 'Forbidden', `${ def.resource }.${ def.group } "${ match[4] }" is forbidden`);
+
+    send(res, error.status, status(error, match[4]));
+
+    return true;
+  }
+  send(res, 200, obj, String(req.headers.accept).includes('yaml'));
+
+  return true;
 }
 
 /**
@@ -36,6 +59,10 @@ function send(res: ServerResponse, code: number, body: unknown): void {
 export async function handleKubeApi(api: SteveApi, user: SimUser, req: IncomingMessage, res: ServerResponse, path: string, params: URLSearchParams): Promise<void> {
   const match = SETTING_PATH.exec(path);
   const name = match ? decodeURIComponent(match[1]) : undefined;
+
+  if ((!match || req.method === 'GET') && getNative(api, user, req, res, path)) {
+    return;
+  }
 
   try {
     if (!name) {

@@ -50,7 +50,7 @@ export function formatResource(def: TypeDef, obj: K8sObject, base: ApiBase, acce
   const out = structuredClone(obj) as Obj & { metadata: Obj };
   const id = idOf(obj);
   const self = `${ base.steve }/${ pluralName(def) }/${ id }`;
-  const links: Record<string, string> = { self, view: nativePath(def, obj) };
+  const links: Record<string, string> = { self, view: `${ base.steve.replace(/\/v1$/, '') }${ nativePath(def, obj) }` };
 
   if (access.update) {
     links.update = self;
