@@ -1,7 +1,6 @@
 import { ExtensionPlugin } from './config/plugin';
-import {
-  HARVESTER_SETTING_TYPE, NAV, NAV_GROUP, PRODUCT, ROUTE
-} from './config/navigation';
+import { STEVE_TYPES } from './core/constants';
+import { NAV, NAV_GROUP, PRODUCT, ROUTE } from './config/navigation';
 
 /**
  * Adds Advanced > Settings and Advanced > Migration Network to the cluster explorer's side nav,
@@ -15,7 +14,7 @@ export function init($plugin: ExtensionPlugin, store: unknown): void {
     name:       NAV.SETTINGS,
     namespaced: false,
     weight:     2,
-    ifHaveType: HARVESTER_SETTING_TYPE,
+    ifHaveType: STEVE_TYPES.setting,
     route:      { name: ROUTE.SETTINGS, params: { product: PRODUCT } },
     exact:      false,
   });
@@ -24,7 +23,7 @@ export function init($plugin: ExtensionPlugin, store: unknown): void {
     name:       NAV.HEALTH,
     namespaced: false,
     weight:     1,
-    ifHaveType: HARVESTER_SETTING_TYPE,
+    ifHaveType: STEVE_TYPES.setting,
     route:      { name: ROUTE.HEALTH, params: { product: PRODUCT } },
     exact:      true,
   });

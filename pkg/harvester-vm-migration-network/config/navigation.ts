@@ -12,6 +12,3 @@ export const ROUTE = {
   SETTING_EDIT: 'c-cluster-product-vm-migration-network-settings-id',
   HEALTH:       'c-cluster-product-vm-migration-network-health',
 } as const;
-
-/** Only Harvester clusters have this type, so the nav entries appear nowhere else. */
-export const HARVESTER_SETTING_TYPE = 'harvesterhci.io.setting';

@@ -1,0 +1,2 @@
+/** `npm run bench`: every benchmark of the project (printed figures). */
+import './core.bench';

@@ -1,0 +1,223 @@
+import { Cidr, parseCidr, parseIPv4 } from './cidr';
+import {
+  DEPRECATED_NETWORK_STATUS_ANNOTATION, MGMT_CLUSTER_NETWORK, MIGRATION_INTERFACE, NETWORK_STATUS_ANNOTATION,
+  NETWORKS_ANNOTATION, VMN_NAD_ANNOTATION
+} from './constants';
+import { nodeFact } from './facts';
+import {
+  buildMigrationUses, buildRollout, findLeaks, HealthInput, HealthReport
+} from './health-cluster';
+import { Pod } from './k8s-types';
+import { parseValue } from './parse';
+import { HealthFlag, HealthRow, MigrationNetworkValue } from './types';
+
+export type {
+  HealthInput, HealthReport, MigrationUse, PoolLeak, RolloutFacts
+} from './health-cluster';
+
+interface NetworkStatusEntry {
+  name?: unknown;
+  interface?: unknown;
+  ips?: unknown;
+}
+
+const IP_MEMO_LIMIT = 4096;
+const ipMemo = new Map<string, string | undefined>();
+
+/** First address of the `migration0` entry of a network-status JSON text. */
+function readMigrationIp(text: string): string | undefined {
+  let entries: unknown;
+
+  try {
+    entries = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(entries)) {
+    return undefined;
+  }
+  const entry = entries.find((e: NetworkStatusEntry | null) => e?.interface === MIGRATION_INTERFACE) as NetworkStatusEntry | undefined;
+  const ips = entry?.ips;
+
+  return Array.isArray(ips) && typeof ips[0] === 'string' ? ips[0] : undefined;
+}
+
+/**
+ * The pod's migration IP: first address of the `migration0` entry of Multus' `network-status` annotation (the
+ * deprecated `networks-status` when the current one is absent). Undefined when absent or unreadable. Memoized per
+ * annotation text: the page rebuilds rows on every watch event while most pods are unchanged.
+ */
+export function migrationIpOf(pod: Pod): string | undefined {
+  const annotations = pod.metadata?.annotations ?? {};
+  const text = annotations[NETWORK_STATUS_ANNOTATION] ?? annotations[DEPRECATED_NETWORK_STATUS_ANNOTATION];
+
+  if (!text) {
+    return undefined;
+  }
+  if (!ipMemo.has(text)) {
+    if (ipMemo.size >= IP_MEMO_LIMIT) {
+      ipMemo.clear();
+    }
+    ipMemo.set(text, readMigrationIp(text));
+  }
+
+  return ipMemo.get(text);
+}
+
+/** Forgets memoized network-status reads (benchmarks use it to measure cold runs). */
+export function clearHealthMemo(): void {
+  ipMemo.clear();
+}
+
+/** The `k8s.v1.cni.cncf.io/networks` annotation virt-handler pods must carry: `<nad>@migration0`, or `""` when disabled. */
+export function expectedNetworks(input: HealthInput, enabled: boolean): string | undefined {
+  const template = input.daemonSet?.spec?.template?.metadata?.annotations;
+  const fromKubeVirt = input.kubeVirt?.spec?.configuration?.migrations?.network;
+  const fromSetting = input.setting?.metadata?.annotations?.[VMN_NAD_ANNOTATION];
+
+  if (input.kubeVirt) {
+    return fromKubeVirt ? `${ fromKubeVirt }@${ MIGRATION_INTERFACE }` : '';
+  }
+  if (template) {
+    return template[NETWORKS_ANNOTATION] ?? '';
+  }
+  if (fromSetting !== undefined) {
+    return fromSetting ? `${ fromSetting.split('/').pop() }@${ MIGRATION_INTERFACE }` : '';
+  }
+
+  return enabled ? undefined : '';
+}
+
+/** Of several pods on one node (during a rollout), the live one: not being deleted, Running, newest. */
+function pickPod(pods: Pod[]): Pod | undefined {
+  const score = (p: Pod) => (p.metadata?.deletionTimestamp ? 0 : 2) + (p.status?.phase === 'Running' ? 1 : 0);
+
+  return pods.slice().sort((a, b) => score(b) - score(a) || (b.metadata?.creationTimestamp ?? '').localeCompare(a.metadata?.creationTimestamp ?? ''))[0];
+}
+
+function podReady(pod: Pod): boolean {
+  const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
+
+  return ready ? ready.status === 'True' : (pod.status?.containerStatuses ?? []).some((c) => c.ready) && (pod.status?.containerStatuses ?? []).every((c) => c.ready);
+}
+
+/** Nodes the cluster network's VlanConfigs cover (union of matched-nodes); undefined when unknown. */
+function coveredNodes(input: HealthInput, value: MigrationNetworkValue | undefined): Set<string> | undefined {
+  const cn = value?.clusterNetwork;
+
+  if (!cn || cn === MGMT_CLUSTER_NETWORK || !input.clusterFacts?.clusterNetworks) {
+    return undefined;
+  }
+  const fact = input.clusterFacts.clusterNetworks.find((c) => c.name === cn);
+
+  return new Set(fact?.vlanConfigs.flatMap((vc) => vc.matchedNodes ?? []) ?? []);
+}
+
+interface RowContext {
+  enabled: boolean;
+  range?: Cidr;
+  excludes: Cidr[];
+  expected?: string;
+  covered?: Set<string>;
+}
+
+function rowFlags(row: HealthRow, pod: Pod | undefined, ctx: RowContext): HealthFlag[] {
+  const flags: HealthFlag[] = [];
+
+  if (!pod) {
+    return row.expected ? ['noPod'] : [];
+  }
+  if (!row.ready) {
+    flags.push('podNotReady');
+  }
+  const networks = pod.metadata?.annotations?.[NETWORKS_ANNOTATION] ?? '';
+
+  if (ctx.expected !== undefined && networks !== ctx.expected) {
+    flags.push('oldConfig');
+  }
+  if (ctx.enabled) {
+    const ip = row.migrationIp === undefined ? undefined : parseIPv4(row.migrationIp);
+
+    if (row.migrationIp === undefined) {
+      flags.push('noIp');
+    } else if (ctx.range && (ip === undefined || ip < ctx.range.network || ip > ctx.range.broadcast)) {
+      flags.push('ipOutsideRange');
+    } else if (ip !== undefined && ctx.excludes.some((ex) => ip >= ex.network && ip <= ex.broadcast)) {
+      flags.push('ipExcluded');
+    }
+    if (ctx.covered && !ctx.covered.has(row.node)) {
+      flags.push('notCovered');
+    }
+  }
+
+  return flags;
+}
+
+/**
+ * Builds the health page: one row per node (virt-handler pod, readiness, restarts, migration IP and flags: no pod,
+ * pod not ready, no IP, IP outside the range, IP in an exclude (whole masked subnet, as Whereabouts), duplicate IP,
+ * pod still on the old `k8s.v1.cni.cncf.io/networks`, node not covered by the cluster network), plus rollout
+ * progress, IPPool allocations that match no live pod (leaks) and, per recent migration, whether its
+ * `targetNodeAddress` lay in the migration range. Witness nodes get a row with `expected: false`. Never throws.
+ */
+export function buildHealth(input: HealthInput): HealthReport {
+  const parsed = parseValue(input.setting?.value);
+  const value = parsed.value;
+  const enabled = parsed.form.enabled;
+  const range = value ? parseCidr(value.range) : undefined;
+  const ctx: RowContext = {
+    enabled,
+    range:    range?.family === 4 ? range : undefined,
+    excludes: (value?.exclude ?? []).map((e) => parseCidr(e)).filter((c): c is Cidr => c?.family === 4),
+    expected: expectedNetworks(input, enabled),
+    covered:  coveredNodes(input, value),
+  };
+  const byNode = new Map<string, Pod[]>();
+
+  for (const pod of input.pods) {
+    const node = pod.spec?.nodeName ?? '';
+
+    byNode.set(node, [...(byNode.get(node) ?? []), pod]);
+  }
+  const ipCount = new Map<string, number>();
+  const rows = input.nodes.map((node) => {
+    const fact = nodeFact(node);
+    const pod = pickPod(byNode.get(fact.name) ?? []);
+    const row: HealthRow = {
+      node:     fact.name,
+      witness:  fact.witness,
+      expected: !fact.witness,
+      ready:    pod ? podReady(pod) : false,
+      restarts: (pod?.status?.containerStatuses ?? []).reduce((sum, c) => sum + (c.restartCount ?? 0), 0),
+      flags:    [],
+    };
+
+    if (pod) {
+      row.pod = pod.metadata?.name;
+      row.podPhase = pod.status?.phase;
+      row.migrationIp = migrationIpOf(pod);
+    }
+    if (row.migrationIp) {
+      ipCount.set(row.migrationIp, (ipCount.get(row.migrationIp) ?? 0) + 1);
+    }
+    row.flags = rowFlags(row, pod, ctx);
+
+    return row;
+  });
+
+  for (const row of rows) {
+    if (row.migrationIp && (ipCount.get(row.migrationIp) ?? 0) > 1) {
+      row.flags.push('duplicateIp');
+    }
+  }
+
+  return {
+    enabled,
+    value,
+    expectedNetworks: ctx.expected,
+    rows,
+    rollout:          buildRollout(input, rows, value),
+    leaks:            findLeaks(input),
+    migrations:       buildMigrationUses(input, ctx.range),
+  };
+}

@@ -1,0 +1,121 @@
+import {
+  FactKey, HealthFlag, Problem, ProblemField, Severity
+} from './types';
+
+interface MessageSpec {
+  key: string;
+  args: readonly string[];
+  severity: Severity;
+  field: ProblemField;
+}
+
+const m = (key: string, severity: Severity, field: ProblemField, ...args: string[]): MessageSpec => ({
+  key: `vmMigrationNetwork.${ key }`, args, severity, field
+});
+
+/**
+ * Every problem code the module emits, with its l10n key, argument names, severity and default field.
+ * Codes starting with `W<n>_` are rules Harvester's webhook enforces (harvester-semantics.md §2).
+ */
+export const MESSAGES = {
+  W3_SYNTAX:                          m('parse.syntax', 'error', 'value', 'error'),
+  W3_NOT_OBJECT:                      m('parse.notObject', 'error', 'value', 'kind'),
+  W3_TYPE:                            m('parse.wrongType', 'error', 'value', 'key', 'expected', 'got'),
+  PARSE_UNKNOWN_KEY:                  m('parse.unknownKey', 'warning', 'value', 'key'),
+  PARSE_KEY_CASE:                     m('parse.keyCase', 'info', 'value', 'key', 'field'),
+  PARSE_DUPLICATE_KEY:                m('parse.duplicateKey', 'warning', 'value', 'key'),
+  PARSE_NON_CANONICAL:                m('parse.nonCanonical', 'info', 'value'),
+  PARSE_IPV6:                         m('parse.ipv6', 'warning', 'range', 'entry'),
+  PARSE_EXCLUSIVE_VLAN:               m('parse.exclusiveVlanIgnored', 'info', 'value', 'key'),
+  W15_CLUSTER_NETWORK_REQUIRED:       m('validation.clusterNetworkRequired', 'error', 'clusterNetwork'),
+  VLAN_REQUIRED:                      m('validation.vlanRequired', 'error', 'vlan'),
+  VLAN_NOT_INTEGER:                   m('validation.vlanNotInteger', 'error', 'vlan', 'vlan'),
+  W3_VLAN_UINT16:                     m('validation.vlanTooLarge', 'error', 'vlan', 'vlan', 'max'),
+  W4_VLAN_RANGE:                      m('validation.vlanRange', 'error', 'vlan', 'vlan', 'max'),
+  W5_VLAN_MGMT:                       m('validation.vlanMgmt', 'error', 'vlan', 'vlan', 'clusterNetwork'),
+  VLAN_UNTAGGED:                      m('validation.vlanUntagged', 'warning', 'vlan', 'vlan'),
+  MGMT_SELECTED:                      m('validation.mgmtSelected', 'warning', 'clusterNetwork', 'clusterNetwork'),
+  W6_RANGE_REQUIRED:                  m('validation.rangeRequired', 'error', 'range'),
+  W6_RANGE_INVALID:                   m('validation.rangeInvalid', 'error', 'range', 'range'),
+  W7_RANGE_HOST_BITS:                 m('validation.rangeHostBits', 'error', 'range', 'range', 'network'),
+  W8_RANGE_IPV6:                      m('validation.rangeIpv6', 'error', 'range', 'range'),
+  W9_RANGE_PREFIX:                    m('validation.rangePrefix', 'error', 'range', 'range', 'prefix', 'min'),
+  RESERVED_OVERLAP:                   m('validation.reservedOverlap', 'error', 'range', 'range', 'reserved'),
+  W10_EXCLUDE_INVALID:                m('validation.excludeInvalid', 'error', 'exclude', 'exclude'),
+  W10_EXCLUDE_BARE_IP:                m('validation.excludeBareIp', 'error', 'exclude', 'exclude', 'suggestion'),
+  W11_EXCLUDE_PREFIX:                 m('validation.excludePrefix', 'error', 'exclude', 'exclude', 'prefix', 'min'),
+  W12_PREFIX_LEADING_ZERO:            m('validation.prefixLeadingZero', 'error', 'exclude', 'entry'),
+  W12_EXCLUDE_OUTSIDE:                m('validation.excludeOutside', 'error', 'exclude', 'exclude', 'range'),
+  W13_EXCLUDE_COVERS_RANGE:           m('validation.excludeCoversRange', 'error', 'exclude', 'exclude', 'range'),
+  W14_EXCLUDE_OVERLAP:                m('validation.excludeOverlapPrevious', 'error', 'exclude', 'exclude', 'previous'),
+  EXCLUDE_OVERLAP:                    m('validation.excludeOverlap', 'warning', 'exclude', 'exclude', 'other'),
+  EXCLUDE_HOST_BITS:                  m('validation.excludeHostBits', 'info', 'exclude', 'exclude', 'first', 'last'),
+  W15_CLUSTER_NETWORK_NOT_FOUND:      m('validation.clusterNetworkNotFound', 'error', 'clusterNetwork', 'clusterNetwork'),
+  W16_VLAN_STATUS_MISSING:            m('validation.vlanStatusMissing', 'error', 'clusterNetwork', 'clusterNetwork'),
+  W17_VLAN_STATUS_NOT_READY:          m('validation.vlanStatusNotReady', 'error', 'clusterNetwork', 'vlanStatus', 'node'),
+  W18_VLAN_CONFIG_MISSING:            m('validation.vlanConfigMissing', 'error', 'clusterNetwork', 'clusterNetwork'),
+  W19_MATCHED_NODES_ABSENT:           m('validation.matchedNodesAbsent', 'error', 'clusterNetwork', 'vlanConfig'),
+  W19_MATCHED_NODES_INVALID:          m('validation.matchedNodesInvalid', 'error', 'clusterNetwork', 'vlanConfig'),
+  W20_NOT_SPANNED:                    m('validation.notSpanned', 'error', 'clusterNetwork', 'clusterNetwork', 'nodes', 'count'),
+  CLUSTER_NETWORK_NOT_READY_ON_NODES: m('validation.notReadyOnNodes', 'warning', 'clusterNetwork', 'clusterNetwork', 'nodes', 'count'),
+  W21_NOT_ENOUGH_IPS:                 m('validation.notEnoughIps', 'error', 'range', 'required', 'usable'),
+  USABLE_OVERCOUNTED:                 m('validation.usableOvercounted', 'warning', 'exclude', 'webhook', 'usable'),
+  WHEREABOUTS_SHORTFALL:              m('validation.whereaboutsShortfall', 'warning', 'range', 'required', 'usable'),
+  HEADROOM_LOW:                       m('validation.headroomLow', 'warning', 'range', 'spare', 'required', 'usable'),
+  W22_OVERLAP_STORAGE:                m('validation.overlapStorage', 'error', 'range', 'range', 'peerRange'),
+  W22_OVERLAP_RWX:                    m('validation.overlapRwx', 'error', 'range', 'range', 'peerRange'),
+  W23_PEER_INVALID:                   m('validation.peerInvalid', 'error', 'range', 'setting'),
+  MIGRATIONS_IN_PROGRESS:             m('validation.migrationsInProgress', 'warning', 'enabled', 'count', 'names'),
+} as const;
+
+export type ProblemCode = keyof typeof MESSAGES;
+
+/** l10n key of each health flag (`HealthRow.flags`). */
+export const HEALTH_FLAG_KEYS: Record<HealthFlag, string> = {
+  noPod:          'vmMigrationNetwork.health.flags.noPod',
+  podNotReady:    'vmMigrationNetwork.health.flags.podNotReady',
+  noIp:           'vmMigrationNetwork.health.flags.noIp',
+  ipOutsideRange: 'vmMigrationNetwork.health.flags.ipOutsideRange',
+  ipExcluded:     'vmMigrationNetwork.health.flags.ipExcluded',
+  duplicateIp:    'vmMigrationNetwork.health.flags.duplicateIp',
+  oldConfig:      'vmMigrationNetwork.health.flags.oldConfig',
+  notCovered:     'vmMigrationNetwork.health.flags.notCovered',
+};
+
+/** Every l10n key the module can emit, with the names of its `{arg}` placeholders. */
+export const CORE_L10N_KEYS: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  ...Object.fromEntries(Object.values(MESSAGES).map((spec) => [spec.key, spec.args])),
+  ...Object.fromEntries(Object.values(HEALTH_FLAG_KEYS).map((key) => [key, [] as string[]])),
+});
+
+export interface ProblemDetails {
+  field?: ProblemField;
+  index?: number;
+  entry?: string;
+  args?: Record<string, string | number>;
+  webhookMessage?: string;
+  check?: FactKey[];
+}
+
+/** Builds a problem from its code; the key, severity and default field come from `MESSAGES`. */
+export function problem(code: ProblemCode, details: ProblemDetails = {}): Problem {
+  const spec = MESSAGES[code];
+  const out: Problem = {
+    code, severity: spec.severity, field: details.field ?? spec.field, key: spec.key, args: details.args ?? {}
+  };
+
+  if (details.index !== undefined) {
+    out.index = details.index;
+  }
+  if (details.entry !== undefined) {
+    out.entry = details.entry;
+  }
+  if (details.webhookMessage !== undefined) {
+    out.webhookMessage = details.webhookMessage;
+  }
+  if (details.check) {
+    out.check = details.check;
+  }
+
+  return out;
+}

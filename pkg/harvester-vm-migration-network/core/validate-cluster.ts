@@ -1,0 +1,184 @@
+import { Cidr } from './cidr';
+import { HEADROOM_MIN_RATIO, HEADROOM_MIN_SPARE, MGMT_CLUSTER_NETWORK } from './constants';
+import { cidrSize, countUsable, Interval, intervalsSize } from './ip-intervals';
+import { problem } from './messages';
+import {
+  ClusterFacts, ClusterNetworkFact, FactKey, IpPlan, NodeFact, Problem
+} from './types';
+
+const MAX_LISTED = 10;
+
+interface Derived {
+  matched: Set<string>;
+  readyOn: Set<string>;
+}
+
+/** Sets derived from a cluster-network fact, computed once per fact object (facts change far less than the form). */
+const derivedCache = new WeakMap<ClusterNetworkFact, Derived>();
+
+function derive(cn: ClusterNetworkFact): Derived {
+  let derived = derivedCache.get(cn);
+
+  if (!derived) {
+    derived = {
+      matched: new Set(cn.vlanConfigs.flatMap((vc) => vc.matchedNodes ?? [])),
+      readyOn: new Set(cn.vlanStatuses.filter((s) => s.ready === 'True').map((s) => s.node)),
+    };
+    derivedCache.set(cn, derived);
+  }
+
+  return derived;
+}
+
+/** Names of non-witness nodes not in `set`. */
+function workersOutside(nodes: NodeFact[], set: Set<string>): string[] {
+  const out: string[] = [];
+
+  for (const n of nodes) {
+    if (!n.witness && !set.has(n.name)) {
+      out.push(n.name);
+    }
+  }
+
+  return out;
+}
+
+/** "a, b, c" with at most ten names, then "…". */
+export function listNames(names: string[]): string {
+  return names.length > MAX_LISTED ? `${ names.slice(0, MAX_LISTED).join(', ') }, …` : names.join(', ');
+}
+
+/**
+ * W15–W20 (cluster network exists, VlanStatuses present and not failed, VlanConfigs annotated and spanning every
+ * non-witness node, cordoned and NotReady ones included) plus warnings: `mgmt` chosen; the network not ready on
+ * some nodes. `mgmt` skips W15–W20 as Harvester does.
+ */
+export function checkClusterNetwork(name: string, facts: ClusterFacts, out: Problem[], skipped: Set<FactKey>): void {
+  if (name === '') {
+    out.push(problem('W15_CLUSTER_NETWORK_REQUIRED', { webhookMessage: 'cluster network  not found because clusternetworks.network.harvesterhci.io "" not found' }));
+
+    return;
+  }
+  if (name === MGMT_CLUSTER_NETWORK) {
+    out.push(problem('MGMT_SELECTED', { entry: name, args: { clusterNetwork: name } }));
+
+    return;
+  }
+  if (!facts.clusterNetworks) {
+    skipped.add('clusterNetworks');
+
+    return;
+  }
+  const check: FactKey[] = ['clusterNetworks'];
+  const at = { entry: name, check };
+  const cn = facts.clusterNetworks.find((c) => c.name === name);
+
+  if (!cn) {
+    out.push(problem('W15_CLUSTER_NETWORK_NOT_FOUND', {
+      ...at, args: { clusterNetwork: name }, webhookMessage: `cluster network ${ name } not found because clusternetworks.network.harvesterhci.io "${ name }" not found`
+    }));
+
+    return;
+  }
+  if (cn.vlanStatuses.length === 0) {
+    out.push(problem('W16_VLAN_STATUS_MISSING', {
+      ...at, args: { clusterNetwork: name }, webhookMessage: `vlan status not present for cluster network ${ name }`
+    }));
+  }
+  for (const vs of cn.vlanStatuses) {
+    if (vs.ready !== 'False') {
+      continue;
+    }
+    out.push(problem('W17_VLAN_STATUS_NOT_READY', {
+      entry: vs.name, check, args: { vlanStatus: vs.name, node: vs.node }, webhookMessage: `vs ${ vs.name } status is not Ready`
+    }));
+  }
+  if (cn.vlanConfigs.length === 0) {
+    out.push(problem('W18_VLAN_CONFIG_MISSING', {
+      ...at, args: { clusterNetwork: name }, webhookMessage: `vlan config not present for cluster network ${ name }`
+    }));
+  }
+  for (const vc of cn.vlanConfigs) {
+    if (vc.annotationError === 'absent') {
+      out.push(problem('W19_MATCHED_NODES_ABSENT', {
+        entry: vc.name, check, args: { vlanConfig: vc.name }, webhookMessage: 'vlan config annotations is absent for matched nodes'
+      }));
+    } else if (vc.annotationError === 'invalid') {
+      out.push(problem('W19_MATCHED_NODES_INVALID', {
+        entry: vc.name, check, args: { vlanConfig: vc.name }
+      }));
+    }
+  }
+  if (!facts.nodes) {
+    skipped.add('nodes');
+
+    return;
+  }
+  const both: FactKey[] = ['clusterNetworks', 'nodes'];
+  const { matched, readyOn } = derive(cn);
+  const missing = workersOutside(facts.nodes, matched);
+
+  if (missing.length > 0) {
+    out.push(problem('W20_NOT_SPANNED', {
+      entry: missing[0],
+      check: both,
+      args:  {
+        clusterNetwork: name, nodes: listNames(missing), count: missing.length
+      },
+      webhookMessage: `vlanconfig does not span ${ missing[0] }`
+    }));
+  }
+  const notReady = workersOutside(facts.nodes, readyOn);
+
+  if (notReady.length > 0) {
+    out.push(problem('CLUSTER_NETWORK_NOT_READY_ON_NODES', {
+      entry: notReady[0],
+      check: both,
+      args:  {
+        clusterNetwork: name, nodes: listNames(notReady), count: notReady.length
+      }
+    }));
+  }
+}
+
+/**
+ * Address counts and W21 (Harvester's count, ip.go semantics, must cover every node without the witness label
+ * key) plus warnings: Whereabouts gives fewer addresses than Harvester counts; too few for the nodes even
+ * though Harvester accepts; headroom below 20% or fewer than 2 spare addresses.
+ */
+export function checkCapacity(range: Cidr, excludes: Cidr[], webhookUsable: Interval[], facts: ClusterFacts, out: Problem[], skipped: Set<FactKey>): IpPlan {
+  const plan: IpPlan = {
+    total: cidrSize(range), webhookUsable: intervalsSize(webhookUsable), usable: countUsable(range, excludes, 'whereabouts')
+  };
+
+  if (plan.usable < plan.webhookUsable) {
+    out.push(problem('USABLE_OVERCOUNTED', { args: { webhook: plan.webhookUsable, usable: plan.usable } }));
+  }
+  if (!facts.nodes) {
+    skipped.add('nodes');
+
+    return plan;
+  }
+  const check: FactKey[] = ['nodes'];
+  const required = facts.nodes.filter((n) => !n.hasWitnessLabel).length;
+  const spare = plan.usable - required;
+
+  plan.required = required;
+  plan.spare = spare;
+  if (plan.webhookUsable < required) {
+    out.push(problem('W21_NOT_ENOUGH_IPS', {
+      check, args: { required, usable: plan.webhookUsable }, webhookMessage: `allocatable IP address range is < ${ required }, allocate sufficient range`
+    }));
+  } else if (spare < 0) {
+    out.push(problem('WHEREABOUTS_SHORTFALL', { check, args: { required, usable: plan.usable } }));
+  } else if (spare < HEADROOM_MIN_SPARE || spare < required * HEADROOM_MIN_RATIO) {
+    out.push(problem('HEADROOM_LOW', {
+      check,
+      args: {
+        spare, required, usable: plan.usable
+      }
+    }));
+  }
+
+  return plan;
+}

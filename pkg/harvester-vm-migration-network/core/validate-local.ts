@@ -1,0 +1,213 @@
+import ipaddr from 'ipaddr.js';
+import {
+  Cidr, cidrsOverlap, invalidCidrMessage, ipv4Text, parseCidr, parseIPv4, parsePrefixMessage
+} from './cidr';
+import {
+  MAX_UINT16, MAX_VLAN_ID, MGMT_CLUSTER_NETWORK, MIN_PREFIX_LENGTH, RESERVED_RANGES
+} from './constants';
+import { problem } from './messages';
+import { ExcludeEntry, vlanNumber } from './serialize';
+import { Problem } from './types';
+
+/** What the checks look at: the value as it will be (or was) written, with form row numbers for excludes. */
+export interface Subject {
+  clusterNetwork: string;
+  vlan: string;
+  range: string;
+  excludes: ExcludeEntry[];
+  /** The text Harvester would receive, for W3 messages; undefined when the form cannot be written. */
+  text?: string;
+}
+
+/** W3 (uint16), W4, W5 and the untagged warning; UI-only errors for text that is not a plain integer. */
+export function checkVlan(subject: Subject, out: Problem[]): void {
+  const { vlan: text, clusterNetwork } = subject;
+  const vlan = vlanNumber(text);
+
+  if (text === '') {
+    out.push(problem('VLAN_REQUIRED'));
+  } else if (vlan === undefined) {
+    out.push(problem('VLAN_NOT_INTEGER', { entry: text, args: { vlan: text } }));
+  } else if (vlan > MAX_UINT16) {
+    out.push(problem('W3_VLAN_UINT16', {
+      entry: text, args: { vlan, max: MAX_VLAN_ID }, webhookMessage: `failed to unmarshal the setting value ${ subject.text }, json: cannot unmarshal number ${ text } into Go struct field Config.vlan of type uint16`
+    }));
+  } else if (vlan > MAX_VLAN_ID) {
+    out.push(problem('W4_VLAN_RANGE', {
+      entry: text, args: { vlan, max: MAX_VLAN_ID }, webhookMessage: 'the valid value range for VLAN IDs is 0 to 4094'
+    }));
+  } else if (vlan <= 1 && clusterNetwork === MGMT_CLUSTER_NETWORK) {
+    out.push(problem('W5_VLAN_MGMT', {
+      entry: text, args: { vlan, clusterNetwork }, webhookMessage: `network with vlan id ${ vlan } not allowed on ${ clusterNetwork } cluster`
+    }));
+  } else if (vlan <= 1) {
+    out.push(problem('VLAN_UNTAGGED', { entry: text, args: { vlan } }));
+  }
+}
+
+const RESERVED = RESERVED_RANGES.map((r) => parseCidr(r) as Cidr);
+
+/** W6–W9 and the reserved-range rule. Returns the parsed IPv4 range when later checks can use it. */
+export function checkRange(subject: Subject, out: Problem[]): Cidr | undefined {
+  const { range: text } = subject;
+  const range = parseCidr(text);
+
+  if (text === '') {
+    out.push(problem('W6_RANGE_REQUIRED', { webhookMessage: invalidCidrMessage(text) }));
+
+    return undefined;
+  }
+  if (!range) {
+    out.push(problem('W6_RANGE_INVALID', {
+      entry: text, args: { range: text }, webhookMessage: invalidCidrMessage(text)
+    }));
+
+    return undefined;
+  }
+  if (!range.hostBitsZero) {
+    out.push(problem('W7_RANGE_HOST_BITS', {
+      entry: text, args: { range: text, network: range.networkText }, webhookMessage: `range should be subnet CIDR ${ range.networkText }`
+    }));
+  }
+  if (range.family === 6) {
+    out.push(problem('W8_RANGE_IPV6', {
+      entry: text, args: { range: text }, webhookMessage: 'IPv6 ranges are not supported for network settings'
+    }));
+
+    return undefined;
+  }
+  if (range.prefix < MIN_PREFIX_LENGTH) {
+    out.push(problem('W9_RANGE_PREFIX', {
+      entry: text,
+      args:  {
+        range: text, prefix: range.prefix, min: MIN_PREFIX_LENGTH
+      },
+      webhookMessage: `min supported prefix length for network is ${ MIN_PREFIX_LENGTH }, include Range PrefixLen received ${ range.prefix }`,
+    }));
+  }
+  for (const reserved of RESERVED) {
+    if (cidrsOverlap(range, reserved)) {
+      out.push(problem('RESERVED_OVERLAP', { entry: reserved.text, args: { range: text, reserved: reserved.text } }));
+    }
+  }
+
+  return range;
+}
+
+function isBareAddress(text: string): boolean {
+  return parseIPv4(text) !== undefined || (!text.includes('%') && ipaddr.IPv6.isValid(text));
+}
+
+/**
+ * W10–W14 per exclude row, in order (the webhook stops at the first failure; here each row stops at its own
+ * first failure and all rows are checked). W14 compares each row with the previous one only, as Harvester does.
+ * Returns the excludes that passed, for address counting.
+ */
+export function checkExcludes(subject: Subject, range: Cidr | undefined, out: Problem[]): Cidr[] {
+  const valid: Cidr[] = [];
+  const parsed = subject.excludes.map((e) => parseCidr(e.text));
+  let previous: Cidr | undefined;
+
+  subject.excludes.forEach(({ text, index }, position) => {
+    const at = { index, entry: text };
+    const ex = parsed[position];
+    const prior = previous;
+
+    previous = ex?.strictPrefix ? ex : undefined;
+    if (!ex) {
+      out.push(isBareAddress(text) ? problem('W10_EXCLUDE_BARE_IP', {
+        ...at, args: { exclude: text, suggestion: `${ text }/${ text.includes(':') ? 128 : 32 }` }, webhookMessage: invalidCidrMessage(text)
+      }) : problem('W10_EXCLUDE_INVALID', {
+        ...at, args: { exclude: text }, webhookMessage: invalidCidrMessage(text)
+      }));
+
+      return;
+    }
+    if (ex.prefix < MIN_PREFIX_LENGTH) {
+      out.push(problem('W11_EXCLUDE_PREFIX', {
+        ...at,
+        args: {
+          exclude: text, prefix: ex.prefix, min: MIN_PREFIX_LENGTH
+        },
+        webhookMessage: `min supported prefix length for network is ${ MIN_PREFIX_LENGTH }, exclude Range PrefixLen received ${ ex.prefix }`
+      }));
+
+      return;
+    }
+    if (range) {
+      const notStrict = range.strictPrefix ? (ex.strictPrefix ? undefined : ex) : range;
+
+      if (notStrict) {
+        out.push(problem('W12_PREFIX_LEADING_ZERO', {
+          ...at, args: { entry: notStrict.text }, webhookMessage: parsePrefixMessage(notStrict.text)
+        }));
+
+        return;
+      }
+      if (!cidrsOverlap(range, ex)) {
+        out.push(problem('W12_EXCLUDE_OUTSIDE', {
+          ...at, args: { exclude: text, range: range.text }, webhookMessage: `exclude range ${ text } do not overlap include range ${ range.text }`
+        }));
+
+        return;
+      }
+      if (ex.prefix <= range.prefix) {
+        out.push(problem('W13_EXCLUDE_COVERS_RANGE', {
+          ...at, args: { exclude: text, range: range.text }, webhookMessage: `exclude Range ${ text } includes include Range ${ range.text }, no allocatable ip addresses`
+        }));
+
+        return;
+      }
+    }
+    if (prior && ex.strictPrefix && cidrsOverlap(ex, prior)) {
+      out.push(problem('W14_EXCLUDE_OVERLAP', {
+        ...at, args: { exclude: text, previous: prior.text }, webhookMessage: `exclude ranges have overlapping subnets ${ text } ${ prior.text }`
+      }));
+
+      return;
+    }
+    if (ex.family === 4 && !ex.hostBitsZero) {
+      out.push(problem('EXCLUDE_HOST_BITS', {
+        ...at,
+        args: {
+          exclude: text, first: ipv4Text(ex.network), last: ipv4Text(ex.broadcast)
+        }
+      }));
+    }
+    if (range && ex.family === 4) {
+      valid.push(ex);
+    }
+  });
+  warnNonAdjacentOverlaps(subject.excludes, parsed, out);
+
+  return valid;
+}
+
+/** Overlapping excludes that are not neighbours in the list: Harvester lets them through; they only waste effort. */
+function warnNonAdjacentOverlaps(entries: ExcludeEntry[], cidrs: (Cidr | undefined)[], out: Problem[]): void {
+  const order: number[] = [];
+
+  cidrs.forEach((c, position) => {
+    if (c?.family === 4 && c.prefix >= MIN_PREFIX_LENGTH) {
+      order.push(position);
+    }
+  });
+  order.sort((a, b) => (cidrs[a] as Cidr).network - (cidrs[b] as Cidr).network);
+  let widest = -1;
+
+  for (const position of order) {
+    const cidr = cidrs[position] as Cidr;
+
+    if (widest >= 0 && cidr.network <= (cidrs[widest] as Cidr).broadcast && Math.abs(widest - position) > 1) {
+      const later = entries[Math.max(widest, position)];
+      const other = entries[Math.min(widest, position)];
+
+      out.push(problem('EXCLUDE_OVERLAP', {
+        index: later.index, entry: later.text, args: { exclude: later.text, other: other.text }
+      }));
+    }
+    if (widest < 0 || cidr.broadcast > (cidrs[widest] as Cidr).broadcast) {
+      widest = position;
+    }
+  }
+}

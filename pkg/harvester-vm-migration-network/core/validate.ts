@@ -1,0 +1,123 @@
+import { usableIntervals } from './ip-intervals';
+import { parseValue } from './parse';
+import { cleanExcludes, serializeForm } from './serialize';
+import {
+  ClusterFacts, FactKey, FormState, IpPlan, Problem, Severity, ValidationResult
+} from './types';
+import { checkCapacity, checkClusterNetwork } from './validate-cluster';
+import { checkMigrations, checkPeers } from './validate-peers';
+import { checkExcludes, checkRange, checkVlan, Subject } from './validate-local';
+
+const RANK: Record<Severity, number> = {
+  error: 0, warning: 1, info: 2
+};
+const FACT_ORDER: FactKey[] = ['nodes', 'clusterNetworks', 'peers', 'migrations'];
+
+/** True for codes of rules Harvester's webhook enforces (`W<n>_…`): any of them means the save is refused. */
+export function isWebhookRule(code: string): boolean {
+  return /^W\d+_/.test(code);
+}
+
+function finish(problems: Problem[], skipped: Set<FactKey>, plan?: IpPlan, value?: string): ValidationResult {
+  const sorted = problems.map((p, i) => ({ p, i })).sort((a, b) => RANK[a.p.severity] - RANK[b.p.severity] || a.i - b.i).map(({ p }) => p);
+  const result: ValidationResult = {
+    problems: sorted,
+    valid:    !sorted.some((p) => p.severity === 'error'),
+    skipped:  FACT_ORDER.filter((f) => skipped.has(f)),
+  };
+  const first = sorted.find((p) => p.webhookMessage !== undefined);
+
+  if (first) {
+    result.webhookMessage = first.webhookMessage;
+  }
+  if (plan) {
+    result.plan = plan;
+  }
+  if (value !== undefined) {
+    result.value = value;
+  }
+
+  return result;
+}
+
+/** Runs every check on an enabled subject, in Harvester's order (W3 → W4/5 → W6–9 → W10–14 → W15–20 → W21 → W22). */
+function check(subject: Subject, facts: ClusterFacts, changes: boolean, out: Problem[]): { skipped: Set<FactKey>; plan?: IpPlan } {
+  const skipped = new Set<FactKey>();
+
+  checkVlan(subject, out);
+  const range = checkRange(subject, out);
+  const excludes = checkExcludes(subject, range, out);
+
+  checkClusterNetwork(subject.clusterNetwork, facts, out, skipped);
+  let plan: IpPlan | undefined;
+
+  if (range) {
+    const webhookUsable = usableIntervals(range, excludes, 'webhook');
+
+    plan = checkCapacity(range, excludes, webhookUsable, facts, out, skipped);
+    checkPeers(range, webhookUsable, facts, out, skipped);
+  }
+  checkMigrations(changes, facts, out, skipped);
+
+  return { skipped, plan };
+}
+
+/**
+ * Validates form state against what is known of the cluster. Returns every problem (not the first), errors in the
+ * order Harvester's webhook checks them, so `webhookMessage` is the text the webhook would answer first.
+ *
+ * - Errors: every rule the webhook enforces (W3–W22, codes `W<n>_…`, same accept/reject outcome on the same
+ *   value) and what Harvester's docs require but nothing enforces (reserved ranges). Excludes outside the range
+ *   are W12 (CIDR blocks nest, so "overlaps and is smaller" means "inside").
+ * - Warnings: Whereabouts gives fewer IPs than Harvester counts, low headroom, the cluster network not ready on
+ *   some nodes, migrations in progress, VLAN 0/1 untagged, `mgmt` chosen.
+ * - Facts left undefined are not guessed: their checks are skipped and listed in `skipped`.
+ * - A disabled form is always valid (Harvester lets `""` through every rule); only the migrations warning applies.
+ *
+ * `stored` is the current setting value: it decides whether the save changes anything (and so restarts
+ * virt-handlers) and lets `value` keep the stored text byte for byte when nothing changed.
+ */
+export function validateForm(form: FormState, facts: ClusterFacts = {}, stored?: string | null): ValidationResult {
+  const excludes = cleanExcludes(form.exclude);
+  const value = serializeForm(form, stored, excludes);
+  const changes = stored === undefined || value !== (stored ?? '');
+  const out: Problem[] = [];
+
+  if (!form.enabled) {
+    const skipped = new Set<FactKey>();
+
+    checkMigrations(changes, facts, out, skipped);
+
+    return finish(out, skipped, undefined, value);
+  }
+  const subject: Subject = {
+    clusterNetwork: form.clusterNetwork, vlan: form.vlan, range: form.range, excludes, text: value
+  };
+  const { skipped, plan } = check(subject, facts, changes, out);
+
+  return finish(out, skipped, plan, value);
+}
+
+/**
+ * Validates a stored (or about to be stored) setting value as Harvester would receive it: decoding problems
+ * first (W3), then every rule on the decoded value with excludes exactly as written (no trimming, empty
+ * entries kept). Used for parity with the webhook and for the health page.
+ */
+export function validateValue(raw: string | null | undefined, facts: ClusterFacts = {}): ValidationResult {
+  const parsed = parseValue(raw);
+  const out = parsed.problems.slice();
+
+  if (!parsed.value) {
+    return finish(out, new Set(), undefined, parsed.raw);
+  }
+  const subject: Subject = {
+    clusterNetwork: parsed.value.clusterNetwork,
+    vlan:           parsed.form.vlan,
+    range:          parsed.value.range,
+    excludes:       parsed.value.exclude.map((text, index) => ({ text, index })),
+    text:           parsed.raw,
+  };
+  const { skipped, plan } = check(subject, facts, true, out);
+
+  return finish(out, skipped, plan, parsed.raw);
+}

@@ -1,0 +1,102 @@
+import {
+  STEVE_TYPES, MGMT_CLUSTER_NETWORK, buildClusterFacts, validateForm, parseValue, serializeForm, formToValue, nadConfig, sha1Hex, migrationInProgress,
+  ClusterFacts, ClusterObjects, FormState, Problem, FactKey, VirtualMachineInstanceMigration
+} from '../core';
+import { CapacityView } from '../components/CapacityPanel.vue';
+import { ClusterNetworkOption } from '../components/MigrationNetworkForm.vue';
+import { RunningMigration } from '../components/ImpactPreview.vue';
+
+/** The types the editor reads (and watches) from the cluster store. */
+export const EDITOR_TYPES = [
+  STEVE_TYPES.setting, STEVE_TYPES.node, STEVE_TYPES.clusterNetwork, STEVE_TYPES.vlanStatus, STEVE_TYPES.vlanConfig, STEVE_TYPES.vmim,
+] as const;
+
+export type EditorType = typeof EDITOR_TYPES[number];
+
+export interface FormCheck {
+  problems: Problem[];
+  skipped: FactKey[];
+  capacity?: CapacityView;
+  networks: ClusterNetworkOption[];
+  nadConfig?: string;
+}
+
+type Translate = (key: string, args?: Record<string, unknown>) => string;
+
+/** Lists of readable types become core cluster facts; an unreadable list stays undefined so its checks are skipped. */
+export function factsOf(objects: Record<string, unknown[]>, available: Record<string, boolean>): ClusterFacts {
+  const list = <T>(type: string) => (available[type] ? objects[type] as T[] : undefined);
+
+  return buildClusterFacts({
+    nodes:           list(STEVE_TYPES.node),
+    clusterNetworks: list(STEVE_TYPES.clusterNetwork),
+    vlanStatuses:    list(STEVE_TYPES.vlanStatus),
+    vlanConfigs:     list(STEVE_TYPES.vlanConfig),
+    settings:        list(STEVE_TYPES.setting),
+    migrations:      list(STEVE_TYPES.vmim),
+  } as ClusterObjects);
+}
+
+/**
+ * Cluster network choices: a network not ready on every non-witness node is offered disabled, naming the nodes
+ * (Harvester's webhook would refuse it); `mgmt` is always offered and its contention is a validation warning.
+ */
+export function networkOptions(facts: ClusterFacts, t: Translate): ClusterNetworkOption[] {
+  const nodes = (facts.nodes ?? []).filter((n) => !n.witness).map((n) => n.name);
+
+  return (facts.clusterNetworks ?? []).map((cn) => {
+    if (cn.name === MGMT_CLUSTER_NETWORK) {
+      return {
+        label: t('vmMigrationNetwork.editor.clusterNetwork.mgmtOption', { name: cn.name }), value: cn.name, disabled: false
+      };
+    }
+    const readyOn = new Set(cn.vlanStatuses.filter((vs) => vs.ready !== 'False').map((vs) => vs.node));
+    const missing = cn.ready ? nodes.filter((n) => !readyOn.has(n)) : nodes;
+
+    return missing.length ? {
+      label: t('vmMigrationNetwork.editor.clusterNetwork.notReady', { name: cn.name, nodes: missing.join(', ') }), value: cn.name, disabled: true
+    } : {
+      label: cn.name, value: cn.name, disabled: false
+    };
+  });
+}
+
+/** Everything the editor shows about the form, from the core module. */
+export function checkForm(form: FormState, facts: ClusterFacts, stored: string, t: Translate): FormCheck {
+  const result = validateForm(form, facts, stored);
+  const plan = result.plan;
+  const value = form.enabled ? formToValue(form) : undefined;
+
+  return {
+    problems:  result.problems,
+    skipped:   result.skipped,
+    networks:  networkOptions(facts, t),
+    nadConfig: value ? nadConfig(value) : undefined,
+    capacity:  plan ? {
+      usable:          plan.usable,
+      harvesterUsable: plan.webhookUsable,
+      nodes:           plan.required ?? 0,
+      spare:           plan.spare ?? plan.usable,
+      headroomPercent: plan.required ? Math.round(((plan.spare ?? 0) / plan.usable) * 100) : 100,
+    } : undefined,
+  };
+}
+
+export function parseStored(raw: string) {
+  return parseValue(raw);
+}
+
+/** The exact string a save writes ("" when disabled); the stored string itself when nothing changed semantically. */
+export function canonicalValue(form: FormState, stored: string): string {
+  return serializeForm(form, stored) ?? stored;
+}
+
+export const hashOf = sha1Hex;
+
+export function runningMigrations(objects: Record<string, unknown[]>): RunningMigration[] {
+  return ((objects[STEVE_TYPES.vmim] ?? []) as VirtualMachineInstanceMigration[]).filter(migrationInProgress).map((m) => ({
+    id:    `${ m.metadata?.namespace }/${ m.metadata?.name }`,
+    vm:    (m.spec as { vmiName?: string } | undefined)?.vmiName ?? m.metadata?.name ?? '',
+    phase: m.status?.phase || 'Pending',
+  }));
+}

@@ -1,0 +1,123 @@
+import { Page } from '@playwright/test';
+import {
+  test, expect, loginByCookie, sim, simGet, CLUSTER
+} from './fixtures';
+
+const EDITOR = `/c/${ CLUSTER }/explorer/vm-migration-network/settings/vm-migration-network`;
+const DOCS_VALUE = '{"clusterNetwork":"vm-migration","vlan":100,"range":"192.168.1.0/24","exclude":["192.168.1.1/32"]}';
+
+interface SettingObject { value?: string; metadata: { annotations?: Record<string, string> }; [key: string]: unknown }
+
+const stored = () => simGet<SettingObject>('/sim/objects/harvesterhci.io.setting/vm-migration-network');
+
+async function open(page: Page, user = 'admin') {
+  await loginByCookie(page, user);
+  await page.goto(EDITOR);
+  await expect(page.getByTestId('vmmn-editor')).toBeVisible();
+}
+
+async function fillDocsExample(page: Page) {
+  await page.getByTestId('vmmn-enabled').locator('.radio-container').nth(0).click();
+  await page.getByTestId('vmmn-cluster-network').click();
+  await page.locator('.vs__dropdown-option', { hasText: /^\s*vm-migration\s*$/ }).click();
+  await page.getByTestId('vmmn-vlan').locator('input').fill('100');
+  await page.getByTestId('vmmn-range').locator('input').fill('192.168.1.0/24');
+  await page.getByTestId('vmmn-exclude-add').click();
+  await page.getByTestId('vmmn-exclude-0').locator('input').fill('192.168.1.1/32');
+}
+
+async function reviewAndSave(page: Page) {
+  await page.getByTestId('vmmn-review').click();
+  await expect(page.getByTestId('vmmn-impact')).toBeVisible();
+  await page.getByTestId('vmmn-impact-confirm').locator('.checkbox-container, label').first().click();
+  await page.getByTestId('vmmn-save').click();
+}
+
+test('enables the docs example: the preview shows the canonical value and NAD, save writes it and the status turns Configured live', async({ page }) => {
+  await open(page);
+  await fillDocsExample(page);
+  await expect(page.getByTestId('vmmn-capacity-usable')).toHaveText('253');
+  await page.getByTestId('vmmn-review').click();
+  await expect(page.getByTestId('vmmn-impact-value')).toHaveText(DOCS_VALUE);
+  await expect(page.getByTestId('vmmn-impact-nad')).toContainText('"bridge":"vm-migration-br"');
+  await expect(page.getByTestId('vmmn-impact-restart')).toContainText('3');
+  await expect(page.getByTestId('vmmn-save')).toBeDisabled();
+  await page.getByTestId('vmmn-impact-confirm').locator('.checkbox-container, label').first().click();
+  await page.getByTestId('vmmn-save').click();
+  await expect(page.getByTestId('vmmn-saved')).toBeVisible();
+  expect((await stored()).value).toBe(DOCS_VALUE);
+  await expect(page.getByTestId('vmmn-status-configured')).toBeVisible();
+});
+
+test('explains every mistake before saving and keeps what was typed', async({ page }) => {
+  await open(page);
+  await fillDocsExample(page);
+  await page.getByTestId('vmmn-vlan').locator('input').fill('5000');
+  await page.getByTestId('vmmn-range').locator('input').fill('192.168.1.5/24');
+  await page.getByTestId('vmmn-exclude-0').locator('input').fill('10.0.0.1');
+  await expect(page.getByTestId('vmmn-vlan-problems')).toBeVisible();
+  await expect(page.getByTestId('vmmn-range-problems')).toBeVisible();
+  await expect(page.getByTestId('vmmn-exclude-0-problems')).toContainText('10.0.0.1');
+  await expect(page.getByTestId('vmmn-vlan').locator('input')).toHaveValue('5000');
+  await expect(page.getByTestId('vmmn-review')).toBeDisabled();
+});
+
+test('disabling explains the fallback to mgmt, shows the previous configuration and writes an empty value', async({ page }) => {
+  const setting = await stored();
+
+  await sim('/sim/objects', { ...setting, value: DOCS_VALUE });
+  await open(page);
+  await page.getByTestId('vmmn-enabled').locator('.radio-container').nth(1).click();
+  await page.getByTestId('vmmn-review').click();
+  await expect(page.getByTestId('vmmn-impact-restart')).toContainText('mgmt');
+  await expect(page.getByTestId('vmmn-impact-previous')).toHaveText(DOCS_VALUE);
+  await page.getByTestId('vmmn-impact-confirm').locator('.checkbox-container, label').first().click();
+  await page.getByTestId('vmmn-save').click();
+  await expect(page.getByTestId('vmmn-saved')).toBeVisible();
+  expect((await stored()).value).toBe('');
+});
+
+test('a change made elsewhere is never overwritten: the conflict is shown with reload and reapply', async({ page }) => {
+  await open(page);
+  await fillDocsExample(page);
+  const setting = await stored();
+  const theirs = '{"clusterNetwork":"vm-migration","vlan":200,"range":"192.168.2.0/24","exclude":[]}';
+
+  await sim('/sim/objects', { ...setting, value: theirs });
+  await expect(page.getByTestId('vmmn-changed-elsewhere')).toContainText('192.168.2.0/24');
+  await reviewAndSave(page);
+  await expect(page.getByTestId('vmmn-conflict')).toBeVisible();
+  expect((await stored()).value).toBe(theirs);
+  await page.getByTestId('vmmn-conflict-reload').click();
+  await expect(page.getByTestId('vmmn-vlan').locator('input')).toHaveValue('200');
+});
+
+test('a server denial on the dry run is shown verbatim and nothing is written', async({ page }) => {
+  await open(page);
+  await fillDocsExample(page);
+  await sim('/sim/faults', {
+    path: `/k8s/clusters/${ CLUSTER }/apis/harvesterhci.io/v1beta1/settings/vm-migration-network`, status: 422, message: 'admission webhook "validator.harvesterhci.io" denied the request: simulated refusal', count: 1
+  });
+  await page.getByTestId('vmmn-review').click();
+  await expect(page.getByTestId('vmmn-dry-run-denied')).toContainText('simulated refusal');
+  expect((await stored()).value).toBe('');
+});
+
+test('a failed save keeps the form and can be retried', async({ page }) => {
+  await open(page);
+  await fillDocsExample(page);
+  await sim('/sim/faults', {
+    path: `/k8s/clusters/${ CLUSTER }/v1/harvesterhci.io.settings/vm-migration-network`, method: 'PUT', status: 503, count: 1
+  });
+  await reviewAndSave(page);
+  await expect(page.getByTestId('vmmn-save-failed')).toBeVisible();
+  await page.getByTestId('vmmn-save').click();
+  await expect(page.getByTestId('vmmn-saved')).toBeVisible();
+  expect((await stored()).value).toBe(DOCS_VALUE);
+});
+
+test('a viewer sees the page read-only', async({ page }) => {
+  await open(page, 'viewer');
+  await expect(page.getByTestId('vmmn-read-only')).toBeVisible();
+  await expect(page.getByTestId('vmmn-review')).toHaveCount(0);
+});

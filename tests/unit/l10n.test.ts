@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const PKG = resolve(__dirname, '../../pkg/harvester-vm-migration-network');
+
+function flatten(node: unknown, prefix = ''): Record<string, string> {
+  if (typeof node === 'string') {
+    return { [prefix]: node };
+  }
+
+  return Object.entries(node as Record<string, unknown>).reduce((out, [k, v]) => ({ ...out, ...flatten(v, prefix ? `${ prefix }.${ k }` : k) }), {});
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+
+    if (statSync(path).isDirectory()) {
+      return ['node_modules', '__tests__', '.shell'].includes(name) ? [] : sources(path);
+    }
+
+    return /\.(ts|vue)$/.test(name) ? [path] : [];
+  });
+}
+
+/** Every literal `vmMigrationNetwork.…` key the UI code uses. */
+const usedKeys = [...new Set(sources(PKG).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/['"](vmMigrationNetwork(?:\.[A-Za-z0-9]+)+)['"]/g)].map((m) => m[1])))];
+const en = flatten(parse(readFileSync(join(PKG, 'l10n/en-us.yaml'), 'utf8')));
+const zh = flatten(parse(readFileSync(join(PKG, 'l10n/zh-hans.yaml'), 'utf8')));
+
+describe('l10n', () => {
+  it('finds the keys the UI uses', () => {
+    expect(usedKeys.length).toBeGreaterThan(30);
+  });
+
+  it.each(usedKeys)('%s exists in en-us and zh-hans', (key) => {
+    expect(en[key], 'en-us').toBeTypeOf('string');
+    expect(zh[key], 'zh-hans').toBeTypeOf('string');
+  });
+
+  it('en-us and zh-hans have the same keys and placeholders', () => {
+    expect(Object.keys(zh).sort()).toStrictEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en)) {
+      const names = (text: string) => [...new Set([...text.matchAll(/\{(\w+)/g)].map((m) => m[1]))].sort();
+
+      expect(names(zh[key]), key).toStrictEqual(names(en[key]));
+    }
+  });
+});
