@@ -41,6 +41,27 @@ function errorOf(err: unknown): RequestError {
   return err && typeof err === 'object' ? err as RequestError : { message: String(err) };
 }
 
+/**
+ * A plain copy of the fields a write needs. The shell store updates its objects in place when the watch reports a
+ * change, so the editor must keep its own copy: writing the live object would carry the newer resourceVersion and
+ * silently overwrite someone else's change.
+ */
+export function snapshotSetting(setting: SettingObject): SettingObject {
+  const plain = JSON.parse(JSON.stringify({
+    id:         setting.id,
+    type:       setting.type,
+    apiVersion: setting.apiVersion,
+    kind:       setting.kind,
+    metadata:   setting.metadata,
+    value:      setting.value,
+    default:    setting.default,
+    links:      setting.links,
+    status:     setting.status,
+  })) as SettingObject;
+
+  return plain;
+}
+
 /** Sorts a failed request into what the UI does next. */
 export function classify(err: unknown, dryRun = false): WriteOutcome {
   const e = errorOf(err);

@@ -2,7 +2,7 @@ import { computed, ref, watch } from 'vue';
 import { Store } from 'vuex';
 import { useClusterObjects } from './useClusterObjects';
 import {
-  dryRunValue, saveValue, SettingObject, WriteOutcome, RequestFn
+  dryRunValue, saveValue, snapshotSetting, SettingObject, WriteOutcome, RequestFn
 } from '../api/setting-client';
 import { useI18n } from '@shell/composables/useI18n';
 import {
@@ -35,7 +35,7 @@ export function useMigrationNetworkEditor(store: Store<unknown>) {
   function load(from: SettingObject) {
     const parsed = parseStored(from.value ?? '');
 
-    base.value = from;
+    base.value = snapshotSetting(from);
     form.value = parsed.form;
     parseProblems.value = parsed.problems;
     step.value = 'edit';
@@ -58,8 +58,16 @@ export function useMigrationNetworkEditor(store: Store<unknown>) {
   const unchanged = computed(() => value.value === storedValue.value);
   const hasErrors = computed(() => check.value.problems.some((p) => p.severity === 'error'));
   const canEdit = computed(() => !!setting.value?.links?.update);
-  /** Someone else changed the setting since the form was loaded. */
-  const changedElsewhere = computed(() => !!setting.value && !!base.value && setting.value.metadata.resourceVersion !== base.value.metadata.resourceVersion && step.value !== 'saved');
+  /** Someone else changed the value since the form was loaded (status and annotation writes by the controller don't count). */
+  const changedElsewhere = computed(() => !!setting.value && !!base.value && (setting.value.value ?? '') !== (base.value.value ?? ''));
+
+  /**
+   * The object a write starts from: the live one when only the controller touched it since loading (same value),
+   * otherwise the loaded copy, whose older resourceVersion makes the server answer 409 instead of clobbering.
+   */
+  function writeBase(): SettingObject | undefined {
+    return setting.value && !changedElsewhere.value ? snapshotSetting(setting.value) : base.value;
+  }
   const caughtUp = computed(() => {
     const hash = setting.value?.metadata.annotations?.[VMN_HASH_ANNOTATION];
 
@@ -71,10 +79,16 @@ export function useMigrationNetworkEditor(store: Store<unknown>) {
 
   /** Review: ask the server first (dry run); a denial stays on the form and nothing is written. */
   async function review() {
-    if (hasErrors.value || unchanged.value || !base.value) {
+    const from = writeBase();
+
+    if (hasErrors.value || unchanged.value || !from) {
       return;
     }
-    dryRun.value = await dryRunValue(request, store.getters['clusterId'], base.value, value.value);
+    dryRun.value = await dryRunValue(request, store.getters['clusterId'], from, value.value);
+    if (dryRun.value.kind === 'conflict') {
+      // The dry run already proves the value changed on the server: nothing is written, the user decides.
+      outcome.value = dryRun.value;
+    }
     if (dryRun.value.kind === 'ok' || dryRun.value.kind === 'unsupported') {
       confirmed.value = false;
       step.value = 'review';
@@ -82,13 +96,15 @@ export function useMigrationNetworkEditor(store: Store<unknown>) {
   }
 
   async function save() {
-    if (!base.value || !confirmed.value) {
+    const from = writeBase();
+
+    if (!from || !confirmed.value) {
       return;
     }
     step.value = 'saving';
-    outcome.value = await saveValue(request, base.value, value.value);
+    outcome.value = await saveValue(request, from, value.value);
     if (outcome.value.kind === 'ok') {
-      base.value = outcome.value.setting ?? base.value;
+      base.value = outcome.value.setting ? snapshotSetting(outcome.value.setting) : base.value;
       step.value = 'saved';
     } else {
       step.value = outcome.value.kind === 'denied' ? 'edit' : 'review';
@@ -105,7 +121,7 @@ export function useMigrationNetworkEditor(store: Store<unknown>) {
   /** After a conflict: keep the form, adopt the server's resourceVersion, and review again. */
   function reapply() {
     if (setting.value && base.value) {
-      base.value = setting.value;
+      base.value = snapshotSetting(setting.value);
       outcome.value = undefined;
       step.value = 'edit';
     }

@@ -22,6 +22,8 @@ export const STEVE_TYPES = {
   pod:            'pod',
   node:           'node',
   daemonSet:      'apps.daemonset',
+  vm:             'kubevirt.io.virtualmachine',
+  event:          'event',
 } as const;
 
 /** The management cluster network: always exists, always ready, shares node traffic. */

@@ -41,3 +41,11 @@ export {
 export type {
   HealthInput, HealthReport, MigrationUse, PoolLeak, RolloutFacts
 } from './health-cluster';
+export {
+  healthInputFrom, isVirtHandlerPod, migrationNadRef, kubeVirtSummary, nadView, sandboxFailures, rolloutSteps, capacityView,
+  runningMigrations, networkShare, findNadMisuse, problemRows, socketStale
+} from './health-page';
+export type {
+  CoreEvent, VirtualMachine, HealthSources, ConditionView, KubeVirtSummary, NadView, SandboxFailure, StepId, StepState,
+  RolloutStep, RolloutContext, CapacityView, RunningMigration, NetworkShare, NadMisuse
+} from './health-page';

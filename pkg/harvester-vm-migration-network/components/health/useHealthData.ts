@@ -1,0 +1,107 @@
+import { computed, ComputedRef } from 'vue';
+import { Store } from 'vuex';
+import {
+  buildHealth, capacityView, ClusterNetwork, CoreEvent, DaemonSet, findNadMisuse, healthInputFrom, IPPool, KubeVirt, kubeVirtSummary,
+  migrationNadRef, NetworkAttachmentDefinition, nadView, networkShare, Node, parseValue, Pod, rolloutSteps, runningMigrations,
+  sandboxFailures, Setting, SETTING_ID, STEVE_TYPES, VirtualMachine, VirtualMachineInstance, VirtualMachineInstanceMigration, VlanConfig, VlanStatus
+} from '../../core';
+import { TypeState, useClusterObjects } from '../../composables/useClusterObjects';
+
+export const HEALTH_TYPES = [
+  STEVE_TYPES.setting, STEVE_TYPES.node, STEVE_TYPES.pod, STEVE_TYPES.nad, STEVE_TYPES.kubeVirt, STEVE_TYPES.daemonSet, STEVE_TYPES.ipPool,
+  STEVE_TYPES.vmi, STEVE_TYPES.vmim, STEVE_TYPES.clusterNetwork, STEVE_TYPES.vlanStatus, STEVE_TYPES.vlanConfig, STEVE_TYPES.event, STEVE_TYPES.vm,
+] as const;
+
+export type HealthType = typeof HEALTH_TYPES[number];
+
+/** Types each section needs; a section whose types cannot be read says so instead of showing wrong data. */
+export const SECTION_TYPES = {
+  summary:    [STEVE_TYPES.setting, STEVE_TYPES.kubeVirt, STEVE_TYPES.nad],
+  rollout:    [STEVE_TYPES.setting, STEVE_TYPES.kubeVirt, STEVE_TYPES.node, STEVE_TYPES.pod],
+  nodes:      [STEVE_TYPES.setting, STEVE_TYPES.node, STEVE_TYPES.pod],
+  capacity:   [STEVE_TYPES.setting, STEVE_TYPES.node, STEVE_TYPES.pod, STEVE_TYPES.ipPool],
+  migrations: [STEVE_TYPES.setting, STEVE_TYPES.vmi, STEVE_TYPES.vmim],
+  misuse:     [STEVE_TYPES.setting, STEVE_TYPES.vm, STEVE_TYPES.nad],
+} as const satisfies Record<string, readonly HealthType[]>;
+
+export type HealthSection = keyof typeof SECTION_TYPES;
+
+/**
+ * Everything the health page shows, computed once per store change by the core module. Each list is its own
+ * computed, so an Event or VMI update does not rebuild the 1,000 node rows (the store keeps array identity
+ * for unchanged types, and Vue only notifies dependents of a computed whose value changed).
+ */
+export function useHealthData(store: Store<unknown>) {
+  const { objects, state, ready } = useClusterObjects(store, HEALTH_TYPES);
+  const list = <T>(type: HealthType): ComputedRef<T[] | undefined> => computed(() => (state[type].availability === 'ready' ? objects.value[type] as T[] : undefined));
+
+  const settings = list<Setting>(STEVE_TYPES.setting);
+  const nodes = list<Node>(STEVE_TYPES.node);
+  const pods = list<Pod>(STEVE_TYPES.pod);
+  const nads = list<NetworkAttachmentDefinition>(STEVE_TYPES.nad);
+  const kubeVirts = list<KubeVirt>(STEVE_TYPES.kubeVirt);
+  const daemonSets = list<DaemonSet>(STEVE_TYPES.daemonSet);
+  const ipPools = list<IPPool>(STEVE_TYPES.ipPool);
+  const vmis = list<VirtualMachineInstance>(STEVE_TYPES.vmi);
+  const vmims = list<VirtualMachineInstanceMigration>(STEVE_TYPES.vmim);
+  const clusterNetworks = list<ClusterNetwork>(STEVE_TYPES.clusterNetwork);
+  const vlanStatuses = list<VlanStatus>(STEVE_TYPES.vlanStatus);
+  const vlanConfigs = list<VlanConfig>(STEVE_TYPES.vlanConfig);
+  const events = list<CoreEvent>(STEVE_TYPES.event);
+  const vms = list<VirtualMachine>(STEVE_TYPES.vm);
+
+  const value = computed(() => parseValue(settings.value?.find((s) => (s.id ?? s.metadata?.name) === SETTING_ID)?.value).value);
+  const input = computed(() => healthInputFrom({
+    settings:        settings.value,
+    nodes:           nodes.value,
+    pods:            pods.value,
+    nads:            nads.value,
+    kubeVirts:       kubeVirts.value,
+    daemonSets:      daemonSets.value,
+    ipPools:         ipPools.value,
+    vmis:            vmis.value,
+    vmims:           vmims.value,
+    clusterNetworks: clusterNetworks.value,
+    vlanStatuses:    vlanStatuses.value,
+    vlanConfigs:     vlanConfigs.value,
+  }, value.value));
+  const report = computed(() => buildHealth(input.value));
+  const nadRef = computed(() => migrationNadRef(input.value.setting, input.value.kubeVirt));
+  const kubeVirt = computed(() => kubeVirtSummary(input.value.kubeVirt));
+  const nad = computed(() => nadView(input.value.nad, report.value.rollout.nadMatches));
+  const failures = computed(() => sandboxFailures(events.value ?? [], input.value.pods));
+  const steps = computed(() => rolloutSteps({
+    report:   report.value,
+    kubeVirt: kubeVirt.value,
+    nadName:  report.value.enabled ? nadRef.value?.split('/').pop() : undefined,
+    failures: failures.value,
+    unknown:  {
+      setting: !settings.value, kubeVirt: !kubeVirts.value, pods: !pods.value
+    },
+  }));
+  const capacity = computed(() => capacityView(report.value, ipPools.value));
+  const running = computed(() => runningMigrations(vmims.value ?? []));
+  const share = computed(() => networkShare(report.value.migrations));
+  const misuse = computed(() => findNadMisuse(vms.value ?? [], nads.value ?? [], nadRef.value));
+
+  /** The states of a section's types. */
+  const sectionStates = (section: HealthSection) => SECTION_TYPES[section].map((type): TypeState & { type: string } => ({ type, ...state[type] }));
+
+  return {
+    ready,
+    state,
+    report,
+    input,
+    nadRef,
+    kubeVirt,
+    nad,
+    failures,
+    steps,
+    capacity,
+    running,
+    share,
+    misuse,
+    sectionStates,
+    eventsReadable: computed(() => !!events.value),
+  };
+}
