@@ -4,7 +4,7 @@ import { useClusterObjects } from './useClusterObjects';
 import {
   dryRunValue, saveValue, snapshotSetting, SettingObject, WriteOutcome, RequestFn
 } from '../api/setting-client';
-import { useI18n } from '@shell/composables/useI18n';
+import { useT } from './useT';
 import {
   EDITOR_TYPES, canonicalValue, checkForm, factsOf, hashOf, parseStored, runningMigrations
 } from '../editor/adapter';
@@ -18,7 +18,7 @@ export type Step = 'edit' | 'review' | 'saving' | 'saved';
  * writes over a newer object: the update carries the resourceVersion the form was loaded from.
  */
 export function useMigrationNetworkEditor(store: Store<unknown>) {
-  const { t } = useI18n(store);
+  const { t } = useT(store);
   const cluster = useClusterObjects(store, EDITOR_TYPES);
   const setting = computed(() => (cluster.objects.value['harvesterhci.io.setting'] as SettingObject[]).find((s) => s.id === SETTING_ID));
   /** The object the form was loaded from: its resourceVersion guards the save. */
