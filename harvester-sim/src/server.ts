@@ -74,7 +74,7 @@ export class Simulator {
   }
 
   /** Restores the management objects and loads a scenario into the Harvester cluster. */
-  reset(scenarioName = this.scenario?.name ?? this.options.scenario): void {
+  reset(scenarioName = this.options.scenario): void {
     const scenario = loadScenario(scenarioName);
 
     this.behaviour?.stop();

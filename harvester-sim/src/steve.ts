@@ -68,8 +68,11 @@ export function formatResource(def: TypeDef, obj: K8sObject, base: ApiBase, acce
     out.metadata.fields = [obj.metadata.name, obj.metadata.creationTimestamp ?? ''];
   }
 
+  // Steve keeps `type` for the schema id: an object's own `type` field (Events have one) moves to `_type`.
+  const { type: ownType, ...rest } = out;
+
   return {
-    id, type: def.id, links, ...out
+    ...rest, ...(ownType === undefined ? {} : { _type: ownType }), id, type: def.id, links
   };
 }
 
@@ -79,6 +82,10 @@ export function unformat(body: Obj): K8sObject {
 
   delete obj.id;
   delete obj.type;
+  if ('_type' in obj) {
+    obj.type = obj._type;
+    delete obj._type;
+  }
   delete obj.links;
   delete obj.actions;
   if (obj.metadata) {

@@ -73,6 +73,17 @@ describe('Steve collections', () => {
     expect((inList.body.data as { id: string }[]).map((n) => n.id)).toEqual(['harvester-node-0', 'harvester-node-2']);
   });
 
+  it('moves an object\'s own type field to _type, as Steve does for Events', async() => {
+    await t.send('POST', '/sim/objects', {
+      apiVersion: 'v1', kind: 'Event', metadata: { name: 'x.1', namespace: 'default' }, type: 'Warning', reason: 'Test', involvedObject: { kind: 'Pod', name: 'x' }
+    });
+    const event = (await t.get('/k8s/clusters/c-harv1/v1/events/default/x.1')).body;
+
+    expect(event).toMatchObject({
+      type: 'event', _type: 'Warning', reason: 'Test'
+    });
+  });
+
   it('answers 409 on an update carrying a stale resourceVersion', async() => {
     const current = (await t.get(`${ SETTINGS }/ntp-servers`)).body;
     const first = await t.send('PUT', `${ SETTINGS }/ntp-servers`, { ...current, value: '{"ntpServers":["a.example"]}' });

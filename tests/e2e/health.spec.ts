@@ -1,0 +1,87 @@
+import { Page } from '@playwright/test';
+import {
+  test, expect, loginByCookie, sim, simGet, CLUSTER
+} from './fixtures';
+
+const HEALTH = `/c/${ CLUSTER }/explorer/vm-migration-network/health`;
+const DOCS_VALUE = '{"clusterNetwork":"vm-migration","vlan":100,"range":"192.168.1.0/24","exclude":["192.168.1.1/32"]}';
+
+async function setValue(value: string) {
+  const setting = await simGet<Record<string, unknown>>('/sim/objects/harvesterhci.io.setting/vm-migration-network');
+
+  await sim('/sim/objects', { ...setting, value });
+}
+
+async function open(page: Page, user = 'admin') {
+  await loginByCookie(page, user);
+  await page.goto(HEALTH);
+  await expect(page.getByTestId('vmmn-health-page')).toBeVisible();
+}
+
+const NODES = ['harvester-node-0', 'harvester-node-1', 'harvester-node-2'];
+
+test('enabling rolls out live: the tracker reaches ready and every node shows a distinct in-range IP', async({ page }) => {
+  await open(page);
+  await expect(page.getByTestId('vmmn-health-summary-mgmt')).toBeVisible();
+  await sim('/sim/speed', { stepMs: 300 });
+  await setValue(DOCS_VALUE);
+  await expect(page.getByTestId('vmmn-health-rollout-step-ready')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  const ips = await Promise.all(NODES.map((node) => page.getByTestId(`vmmn-health-node-ip-${ node }`).innerText()));
+
+  expect(new Set(ips.map((ip) => ip.trim())).size).toBe(3);
+  for (const ip of ips) {
+    expect(ip.trim()).toMatch(/^192\.168\.1\.\d+$/);
+    expect(ip.trim()).not.toBe('192.168.1.1');
+  }
+  await expect(page.getByTestId('vmmn-health-summary-nad-match')).toBeVisible();
+});
+
+test('exhausting the range by adding nodes shows the stuck node and its reason', async({ page }) => {
+  await setValue('{"clusterNetwork":"vm-migration","vlan":100,"range":"192.168.1.0/29","exclude":["192.168.1.1/32"]}');
+  await sim('/sim/idle');
+  await open(page);
+  for (const name of ['harvester-node-3', 'harvester-node-4', 'harvester-node-5']) {
+    await sim('/sim/nodes', { name });
+  }
+  await expect(page.getByTestId('vmmn-health-rollout-reason-pods')).toContainText('Could not allocate IP in range', { timeout: 30_000 });
+  await expect(page.getByTestId('vmmn-health-node-flag-harvester-node-5-noIp')).toBeVisible();
+});
+
+test('a migration is shown as using the migration network', async({ page }) => {
+  await setValue(DOCS_VALUE);
+  await sim('/sim/idle');
+  await open(page);
+  await sim('/sim/migrations', { vmi: 'default/vm-01' });
+  await expect(page.getByTestId('vmmn-health-migration-path-default/vm-01')).toContainText(/migration network/i, { timeout: 30_000 });
+});
+
+test('disabling removes the migration IPs and the page says migrations use mgmt', async({ page }) => {
+  await setValue(DOCS_VALUE);
+  await sim('/sim/idle');
+  await open(page);
+  await expect(page.getByTestId('vmmn-health-node-ip-harvester-node-0')).toContainText('192.168.1.');
+  await setValue('');
+  await expect(page.getByTestId('vmmn-health-summary-mgmt')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('vmmn-health-node-ip-harvester-node-0')).not.toContainText('192.168.1.', { timeout: 30_000 });
+});
+
+test('a dropped websocket shows a stale-data notice that clears when the shell reconnects', async({ page }) => {
+  await open(page);
+  await sim('/sim/websockets/drop');
+  await expect(page.getByTestId('vmmn-health-stale')).toBeVisible();
+  await expect(page.getByTestId('vmmn-health-stale')).toHaveCount(0, { timeout: 30_000 });
+});
+
+test('the limited user gets the page with the sections it may not read marked as such', async({ page }) => {
+  await open(page, 'limited');
+  await expect(page.getByTestId('vmmn-health-nodes-forbidden')).toBeVisible();
+  await expect(page.getByTestId('vmmn-health-summary')).toBeVisible();
+});
+
+test('the 1,000-node cluster renders and filters to problems', async({ page }) => {
+  await sim('/sim/reset', { scenario: 'large-1000' });
+  await open(page);
+  await expect(page.getByTestId('vmmn-health-node-harvester-node-0')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('vmmn-health-nodes-only-problems').locator('.checkbox-container').click();
+  await expect(page.getByTestId('vmmn-health-node-harvester-node-0')).toHaveCount(0);
+});
