@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- a benchmark prints its figures */
 /**
  * Health page in real Chromium on the 1,000-node scenario: time from navigation to the node table rendered,
  * and from one pod change on the server to its row updated. Needs a simulator and dashboard started with
