@@ -13,7 +13,7 @@ const RANK: Record<Severity, number> = {
 };
 const FACT_ORDER: FactKey[] = ['nodes', 'clusterNetworks', 'peers', 'migrations'];
 
-/** True for codes of rules Harvester's webhook enforces (`W<n>_…`): any of them means the save is refused. */
+/** True for codes of rules Harvester's webhook enforces (`W<n>_…`): each of them means the save is refused. */
 export function isWebhookRule(code: string): boolean {
   return /^W\d+_/.test(code);
 }
