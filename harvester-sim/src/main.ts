@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const sim = new Simulator({
     port,
     scenario,
-    install:  (store) => ({ ...installHarvester(store, { stepMs }) }),
+    install:  (store) => installHarvester(store, { stepMs }),
     generate: (params) => generateCluster(params as unknown as GenerateOptions),
   });
   const bound = await sim.listen();

@@ -17,7 +17,7 @@ export async function startSim(scenario = 'default', stepMs = 1): Promise<TestSi
   const sim = new Simulator({
     port:     0,
     scenario,
-    install:  (store) => ({ ...installHarvester(store, { stepMs }) }),
+    install:  (store) => installHarvester(store, { stepMs }),
     generate: (params) => generateCluster(params as unknown as GenerateOptions),
   });
   const port = await sim.listen();

@@ -1,3 +1,5 @@
+import { ObjectMeta, Setting } from '../core';
+
 /**
  * Writes the `vm-migration-network` Setting: a server dry run through the Kubernetes API path Rancher
  * proxies, then the real update through Steve. Never retries on its own and never overwrites a newer
@@ -7,18 +9,13 @@
 /** The shell store's `cluster/request` (or any function with its contract: rejects with `_status` + body). */
 export type RequestFn = (options: { url: string; method: string; data?: unknown }) => Promise<unknown>;
 
-export interface SettingObject {
+/** The Setting as Steve serves it: the core shape plus the id, name and links a write needs. */
+export type SettingObject = Setting & {
   id: string;
   type?: string;
-  apiVersion?: string;
-  kind?: string;
-  metadata: { name: string; resourceVersion?: string; annotations?: Record<string, string>; [key: string]: unknown };
-  value?: string;
-  default?: string;
+  metadata: ObjectMeta & { name: string; resourceVersion?: string };
   links?: { update?: string; self?: string };
-  status?: unknown;
-  [key: string]: unknown;
-}
+};
 
 export type WriteOutcome =
   | { kind: 'ok'; setting?: SettingObject }
@@ -100,11 +97,9 @@ export function toKubeObject(setting: SettingObject, value: string): Record<stri
   const {
     id, type, links, actions, ...rest
   } = setting as SettingObject & { actions?: unknown };
-  const metadata = { ...setting.metadata };
-
-  delete metadata.state;
-  delete metadata.fields;
-  delete metadata.relationships;
+  const {
+    state, fields, relationships, ...metadata
+  } = setting.metadata as SettingObject['metadata'] & Record<string, unknown>;
 
   return {
     ...rest, apiVersion: 'harvesterhci.io/v1beta1', kind: 'Setting', metadata, value

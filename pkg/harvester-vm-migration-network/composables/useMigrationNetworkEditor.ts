@@ -6,9 +6,9 @@ import {
 } from '../api/setting-client';
 import { useT } from './useT';
 import {
-  EDITOR_TYPES, canonicalValue, checkForm, factsOf, hashOf, parseStored, runningMigrations
+  EDITOR_TYPES, canonicalValue, checkForm, factsOf, migrationsOf, parseStored
 } from '../editor/adapter';
-import { FormState, Problem, VMN_HASH_ANNOTATION, SETTING_ID } from '../core';
+import { FormState, Problem, SETTING_ID, controllerCaughtUp } from '../core';
 
 export type Step = 'edit' | 'review' | 'saving' | 'saved';
 
@@ -68,12 +68,8 @@ export function useMigrationNetworkEditor(store: Store<unknown>) {
   function writeBase(): SettingObject | undefined {
     return setting.value && !changedElsewhere.value ? snapshotSetting(setting.value) : base.value;
   }
-  const caughtUp = computed(() => {
-    const hash = setting.value?.metadata.annotations?.[VMN_HASH_ANNOTATION];
-
-    return hash === undefined ? undefined : hash === hashOf(setting.value?.value ?? '');
-  });
-  const migrations = computed(() => runningMigrations(cluster.objects.value));
+  const caughtUp = computed(() => (setting.value ? controllerCaughtUp(setting.value) : undefined));
+  const migrations = computed(() => migrationsOf(cluster.objects.value));
 
   const request: RequestFn = (options) => store.dispatch('cluster/request', options);
 

@@ -1,14 +1,12 @@
 import {
   Cidr, cidrContains, ipv4Text, parseCidr, parseIPv4
 } from './cidr';
-import { CONFIGURED_CONDITION, VMN_HASH_ANNOTATION } from './constants';
-import { conditionStatus } from './facts';
 import {
   DaemonSet, IPPool, KubeVirt, MigrationState, NetworkAttachmentDefinition, Node, Pod, Setting,
   VirtualMachineInstance, VirtualMachineInstanceMigration
 } from './k8s-types';
 import { nadMatchesValue } from './nad-config';
-import { sha1Hex } from './sha1';
+import { configuredCondition, controllerCaughtUp } from './setting-state';
 import { ClusterFacts, HealthRow, MigrationNetworkValue } from './types';
 
 /** Raw objects the health page reads; leave out what could not be read. */
@@ -90,7 +88,7 @@ export function buildRollout(input: HealthInput, rows: HealthRow[], value: Migra
   const ds = input.daemonSet?.status;
   const kv = input.kubeVirt?.status;
   const available = kv?.conditions?.find((c) => c.type === 'Available');
-  const condition = input.setting?.status?.conditions?.find((c) => c.type === CONFIGURED_CONDITION);
+  const condition = configuredCondition(input.setting);
   const out: RolloutFacts = {
     desired:         ds?.desiredNumberScheduled ?? expected.length,
     updated:         ds?.updatedNumberScheduled ?? expected.filter((r) => !r.flags.includes('oldConfig') && r.pod).length,
@@ -102,8 +100,10 @@ export function buildRollout(input: HealthInput, rows: HealthRow[], value: Migra
     complete:        false,
   };
 
-  if (input.setting) {
-    out.reconcilePending = sha1Hex(input.setting.value ?? '') !== input.setting.metadata?.annotations?.[VMN_HASH_ANNOTATION];
+  const caughtUp = input.setting && controllerCaughtUp(input.setting);
+
+  if (caughtUp !== undefined) {
+    out.reconcilePending = !caughtUp;
   }
   if (condition) {
     out.configured = {
@@ -117,7 +117,7 @@ export function buildRollout(input: HealthInput, rows: HealthRow[], value: Migra
     out.kubeVirtReady = available?.status === 'True' && available.reason === 'AllComponentsReady';
     out.kubeVirtDeploying = kv.observedDeploymentID !== kv.targetDeploymentID;
   }
-  out.complete = out.reconcilePending !== true && conditionStatus(condition ? [condition] : undefined, CONFIGURED_CONDITION) !== 'False' &&
+  out.complete = out.reconcilePending !== true && condition?.status !== 'False' &&
     out.nadMatches !== false && out.kubeVirtReady !== false && out.kubeVirtDeploying !== true &&
     out.healthyPods === out.expectedPods && out.updated >= out.desired;
 

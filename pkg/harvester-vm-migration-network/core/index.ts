@@ -38,6 +38,7 @@ export type { ClusterObjects } from './facts';
 export {
   buildHealth, migrationIpOf, expectedNetworks
 } from './health';
+export { configuredCondition, controllerCaughtUp } from './setting-state';
 export type {
   HealthInput, HealthReport, MigrationUse, PoolLeak, RolloutFacts
 } from './health-cluster';

@@ -1,10 +1,9 @@
 import {
-  STEVE_TYPES, MGMT_CLUSTER_NETWORK, buildClusterFacts, validateForm, parseValue, serializeForm, formToValue, nadConfig, sha1Hex, migrationInProgress,
-  ClusterFacts, ClusterObjects, FormState, Problem, FactKey, VirtualMachineInstanceMigration
+  STEVE_TYPES, MGMT_CLUSTER_NETWORK, buildClusterFacts, validateForm, parseValue, serializeForm, formToValue, nadConfig, runningMigrations,
+  ClusterFacts, ClusterObjects, FormState, Problem, FactKey, RunningMigration, VirtualMachineInstanceMigration
 } from '../core';
 import { CapacityView } from '../components/CapacityPanel.vue';
 import { ClusterNetworkOption } from '../components/MigrationNetworkForm.vue';
-import { RunningMigration } from '../components/ImpactPreview.vue';
 
 /** The types the editor reads (and watches) from the cluster store. */
 export const EDITOR_TYPES = [
@@ -91,12 +90,7 @@ export function canonicalValue(form: FormState, stored: string): string {
   return serializeForm(form, stored) ?? stored;
 }
 
-export const hashOf = sha1Hex;
-
-export function runningMigrations(objects: Record<string, unknown[]>): RunningMigration[] {
-  return ((objects[STEVE_TYPES.vmim] ?? []) as VirtualMachineInstanceMigration[]).filter(migrationInProgress).map((m) => ({
-    id:    `${ m.metadata?.namespace }/${ m.metadata?.name }`,
-    vm:    (m.spec as { vmiName?: string } | undefined)?.vmiName ?? m.metadata?.name ?? '',
-    phase: m.status?.phase || 'Pending',
-  }));
+/** Migrations still running, which KubeVirt may fail when virt-handler restarts. */
+export function migrationsOf(objects: Record<string, unknown[]>): RunningMigration[] {
+  return runningMigrations((objects[STEVE_TYPES.vmim] ?? []) as VirtualMachineInstanceMigration[]);
 }

@@ -1,10 +1,7 @@
+import { configuredCondition, effectiveValue, Setting } from '../core';
+
 /** What the Settings list shows for one Harvester setting: a one-line value and the `configured` condition. */
-export interface SettingLike {
-  id: string;
-  value?: string;
-  default?: string;
-  status?: { conditions?: { type?: string; status?: string; reason?: string; message?: string }[] };
-}
+export type SettingLike = Setting & { id: string };
 
 export type ConfiguredState = 'configured' | 'failed' | 'unknown';
 
@@ -22,9 +19,8 @@ const MAX_SUMMARY = 120;
 
 /** Summarizes a setting without ever throwing; long values are cut with an ellipsis for the table only. */
 export function summarizeSetting(setting: SettingLike): SettingSummary {
-  const effective = setting.value ? setting.value : (setting.default ?? '');
-  const folded = effective.replace(/\s+/g, ' ').trim();
-  const condition = setting.status?.conditions?.find((c) => c.type === 'configured');
+  const folded = effectiveValue(setting).replace(/\s+/g, ' ').trim();
+  const condition = configuredCondition(setting);
   let configured: ConfiguredState = 'unknown';
 
   if (condition?.status === 'True') {
