@@ -25,14 +25,15 @@ test('enabling rolls out live: the tracker reaches ready and every node shows a 
   await expect(page.getByTestId('vmmn-health-summary-mgmt')).toBeVisible();
   await sim('/sim/speed', { stepMs: 300 });
   await setValue(DOCS_VALUE);
-  await expect(page.getByTestId('vmmn-health-rollout-step-ready')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
-  const ips = await Promise.all(NODES.map((node) => page.getByTestId(`vmmn-health-node-ip-${ node }`).innerText()));
+  // Before the change the tracker is already "done" (disabled and ready), so wait for the IPs, then for the tracker.
+  const ips = () => Promise.all(NODES.map(async(node) => (await page.getByTestId(`vmmn-health-node-ip-${ node }`).innerText()).trim()));
 
-  expect(new Set(ips.map((ip) => ip.trim())).size).toBe(3);
-  for (const ip of ips) {
-    expect(ip.trim()).toMatch(/^192\.168\.1\.\d+$/);
-    expect(ip.trim()).not.toBe('192.168.1.1');
-  }
+  await expect.poll(async() => (await ips()).filter((ip) => /^192\.168\.1\.\d+$/.test(ip)).length, { timeout: 30_000 }).toBe(3);
+  await expect(page.getByTestId('vmmn-health-rollout-step-ready')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  const final = await ips();
+
+  expect(new Set(final).size).toBe(3);
+  expect(final).not.toContain('192.168.1.1');
   await expect(page.getByTestId('vmmn-health-summary-nad-match')).toBeVisible();
 });
 
