@@ -30,6 +30,8 @@ const check = (ok) => (ok ? passed++ : failed++);
 
 check(run('lint', 'eslint --max-warnings 0 .'));
 check(run('typecheck', 'vue-tsc --noEmit -p tsconfig.json'));
+// The artifact Rancher users install: a compile error here is a broken product, so it fails the run.
+check(run('build-pkg', 'npm run build-pkg harvester-vm-migration-network'));
 
 const unitOk = run('unit', `vitest run --reporter=default --reporter=json --outputFile=${ results }/unit.json`);
 const unit = readJson(`${ results }/unit.json`);

@@ -2,8 +2,7 @@ import {
   STEVE_TYPES, MGMT_CLUSTER_NETWORK, buildClusterFacts, validateForm, parseValue, serializeForm, formToValue, nadConfig, runningMigrations,
   ClusterFacts, ClusterObjects, FormState, Problem, FactKey, RunningMigration, VirtualMachineInstanceMigration
 } from '../core';
-import { CapacityView } from '../components/CapacityPanel.vue';
-import { ClusterNetworkOption } from '../components/MigrationNetworkForm.vue';
+import { RangeCapacityView, ClusterNetworkOption } from './types';
 
 /** The types the editor reads (and watches) from the cluster store. */
 export const EDITOR_TYPES = [
@@ -15,7 +14,7 @@ export type EditorType = typeof EDITOR_TYPES[number];
 export interface FormCheck {
   problems: Problem[];
   skipped: FactKey[];
-  capacity?: CapacityView;
+  capacity?: RangeCapacityView;
   networks: ClusterNetworkOption[];
   nadConfig?: string;
 }
