@@ -20,6 +20,8 @@ export default defineConfig({
       'harvester-sim/test/**/*.test.ts',
       'tests/unit/**/*.test.ts',
     ],
+    // build-pkg links the shell into the package as `.shell` while it runs: never collect the shell's own tests.
+    exclude:     ['**/node_modules/**', '**/.shell/**'],
     server:      { deps: { inline: [/@rancher\/shell/] } },
     testTimeout: 20000,
     hookTimeout: 30000,

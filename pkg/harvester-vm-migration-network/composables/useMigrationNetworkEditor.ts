@@ -8,7 +8,9 @@ import { useT } from './useT';
 import {
   EDITOR_TYPES, canonicalValue, checkForm, factsOf, migrationsOf, parseStored
 } from '../editor/adapter';
-import { FormState, Problem, SETTING_ID, controllerCaughtUp } from '../core';
+import {
+  FormState, Problem, SETTING_ID, controllerCaughtUp, parseValue
+} from '../core';
 
 export type Step = 'edit' | 'review' | 'saving' | 'saved';
 
@@ -55,6 +57,8 @@ export function useMigrationNetworkEditor(store: Store<unknown>) {
   const storedValue = computed(() => base.value?.value ?? '');
   const check = computed(() => checkForm(form.value, facts.value, storedValue.value, t));
   const value = computed(() => canonicalValue(form.value, storedValue.value));
+  /** Stored keys the form does not edit: a save writes them back unchanged. */
+  const kept = computed(() => parseValue(storedValue.value).kept);
   const unchanged = computed(() => value.value === storedValue.value);
   const hasErrors = computed(() => check.value.problems.some((p) => p.severity === 'error'));
   const canEdit = computed(() => !!setting.value?.links?.update);
@@ -124,6 +128,6 @@ export function useMigrationNetworkEditor(store: Store<unknown>) {
   }
 
   return {
-    cluster, setting, form, parseProblems, step, confirmed, outcome, dryRun, check, value, storedValue, unchanged, hasErrors, canEdit, changedElsewhere, caughtUp, migrations, review, save, reload, reapply,
+    cluster, setting, form, parseProblems, step, confirmed, outcome, dryRun, check, value, kept, storedValue, unchanged, hasErrors, canEdit, changedElsewhere, caughtUp, migrations, review, save, reload, reapply,
   };
 }

@@ -21,7 +21,7 @@ export const MESSAGES = {
   W3_SYNTAX:                          m('parse.syntax', 'error', 'value', 'error'),
   W3_NOT_OBJECT:                      m('parse.notObject', 'error', 'value', 'kind'),
   W3_TYPE:                            m('parse.wrongType', 'error', 'value', 'key', 'expected', 'got'),
-  PARSE_UNKNOWN_KEY:                  m('parse.unknownKey', 'warning', 'value', 'key'),
+  PARSE_UNKNOWN_KEY:                  m('parse.unknownKey', 'info', 'value', 'key'),
   PARSE_KEY_CASE:                     m('parse.keyCase', 'info', 'value', 'key', 'field'),
   PARSE_DUPLICATE_KEY:                m('parse.duplicateKey', 'warning', 'value', 'key'),
   PARSE_NON_CANONICAL:                m('parse.nonCanonical', 'info', 'value'),
@@ -82,10 +82,40 @@ export const HEALTH_FLAG_KEYS: Record<HealthFlag, string> = {
   notCovered:     'vmMigrationNetwork.health.flags.notCovered',
 };
 
+const VERDICT = 'vmMigrationNetwork.health.verdict';
+
+/**
+ * l10n key of each verdict reason (`healthVerdict`) with its argument names; `kind.<kind>` keys are short titles of
+ * each kind, for a badge next to the reason.
+ */
+export const HEALTH_VERDICT_KEYS = {
+  healthy:              { key: `${ VERDICT }.healthy`, args: ['clusterNetwork', 'vlan', 'range', 'nodes'] },
+  disabled:             { key: `${ VERDICT }.disabled`, args: [] },
+  failed:               { key: `${ VERDICT }.failed`, args: ['reason', 'message'] },
+  stuckNadMissing:      { key: `${ VERDICT }.stuck.nadMissing`, args: [] },
+  stuckNadMismatch:     { key: `${ VERDICT }.stuck.nadMismatch`, args: [] },
+  stuckDegraded:        { key: `${ VERDICT }.stuck.degraded`, args: ['reason', 'message'] },
+  stuckSandbox:         { key: `${ VERDICT }.stuck.sandbox`, args: ['pod', 'node', 'message'] },
+  stuckPodCrashing:     { key: `${ VERDICT }.stuck.podCrashing`, args: ['pod', 'node', 'restarts'] },
+  stuckNodes:           { key: `${ VERDICT }.stuck.nodes`, args: ['count', 'nodes'] },
+  rollingOutController: { key: `${ VERDICT }.rollingOut.controllerPending`, args: [] },
+  rollingOutNad:        { key: `${ VERDICT }.rollingOut.nad`, args: [] },
+  rollingOutKubeVirt:   { key: `${ VERDICT }.rollingOut.kubeVirt`, args: [] },
+  rollingOutPods:       { key: `${ VERDICT }.rollingOut.pods`, args: ['done', 'total'] },
+  rollingOutReady:      { key: `${ VERDICT }.rollingOut.ready`, args: [] },
+  rollingOutDisabling:  { key: `${ VERDICT }.rollingOut.disabling`, args: ['done', 'total'] },
+  kindHealthy:          { key: `${ VERDICT }.kind.healthy`, args: [] },
+  kindRollingOut:       { key: `${ VERDICT }.kind.rollingOut`, args: [] },
+  kindStuck:            { key: `${ VERDICT }.kind.stuck`, args: [] },
+  kindDisabled:         { key: `${ VERDICT }.kind.disabled`, args: [] },
+  kindFailed:           { key: `${ VERDICT }.kind.failed`, args: [] },
+} as const satisfies Record<string, { key: string; args: readonly string[] }>;
+
 /** Every l10n key the module can emit, with the names of its `{arg}` placeholders. */
 export const CORE_L10N_KEYS: Readonly<Record<string, readonly string[]>> = Object.freeze({
   ...Object.fromEntries(Object.values(MESSAGES).map((spec) => [spec.key, spec.args])),
   ...Object.fromEntries(Object.values(HEALTH_FLAG_KEYS).map((key) => [key, [] as string[]])),
+  ...Object.fromEntries(Object.values(HEALTH_VERDICT_KEYS).map((spec) => [spec.key, spec.args])),
 });
 
 export interface ProblemDetails {

@@ -2,7 +2,7 @@ import { canonicalText } from './canonical';
 import { foldKey, goTypeError, JsonNode, readJson } from './go-json';
 import { problem } from './messages';
 import {
-  FormState, MigrationNetworkValue, ParseResult, Problem, ProblemField
+  FormState, KeptEntry, MigrationNetworkValue, ParseResult, Problem, ProblemField
 } from './types';
 
 type FieldKind = 'string' | 'uint16' | '[]string' | 'bool';
@@ -47,7 +47,7 @@ function fieldOf(name: string): ProblemField {
  *
  * - `""`, `null` or `undefined` mean disabled (the controller only looks at `value`; an empty string disables).
  * - Keys match exactly or case-insensitively (Go), the last duplicate wins, `null` leaves a field unset,
- *   unknown keys are ignored by Harvester and reported here as warnings.
+ *   keys the form does not edit are reported and returned in `kept` (value text as stored), so a save keeps them.
  * - Malformed JSON and wrong types are errors; the offending text is kept in the form (e.g. `"vlan":"100"` gives
  *   `vlan: '100'`) so nothing is lost, and `raw` holds the whole stored string.
  * - IPv6 ranges/excludes are reported (Harvester v1.9 rejects them; older webhooks hang on them).
@@ -57,7 +57,7 @@ export function parseValue(raw: string | null | undefined): ParseResult {
 
   if (text === '') {
     return {
-      raw: text, form: disabledForm(), problems: [], canonical: true
+      raw: text, form: disabledForm(), kept: [], problems: [], canonical: true
     };
   }
   const form: FormState = { ...disabledForm(), enabled: true };
@@ -69,7 +69,7 @@ export function parseValue(raw: string | null | undefined): ParseResult {
     problems.push(problem('W3_SYNTAX', { args: { error: error ?? '' } }));
 
     return {
-      raw: text, form, problems, canonical: false
+      raw: text, form, kept: [], problems, canonical: false
     };
   }
   if (node.kind !== 'object' && node.kind !== 'null') {
@@ -78,13 +78,14 @@ export function parseValue(raw: string | null | undefined): ParseResult {
     problems.push(problem('W3_NOT_OBJECT', { args: { kind: node.kind }, webhookMessage: webhook(goError) }));
 
     return {
-      raw: text, form, problems, canonical: false
+      raw: text, form, kept: [], problems, canonical: false
     };
   }
   const value: MigrationNetworkValue = {
     clusterNetwork: '', vlan: 0, range: '', exclude: []
   };
   const seen = new Set<string>();
+  const kept: KeptEntry[] = [];
 
   form.vlan = '0';
 
@@ -92,6 +93,7 @@ export function parseValue(raw: string | null | undefined): ParseResult {
     const field = FIELDS.find(([name]) => name === key) ?? FIELDS.find(([name]) => foldKey(name) === foldKey(key));
 
     if (!field) {
+      kept.push({ key, raw: child.raw });
       problems.push(problem('PARSE_UNKNOWN_KEY', { entry: key, args: { key } }));
       continue;
     }
@@ -105,6 +107,7 @@ export function parseValue(raw: string | null | undefined): ParseResult {
     }
     seen.add(name);
     if (name === 'exclusiveVlan') {
+      kept.push({ key, raw: child.raw });
       problems.push(problem('PARSE_EXCLUSIVE_VLAN', { entry: key, args: { key } }));
     }
     const bad = mismatch(child, kind);
@@ -151,15 +154,15 @@ export function parseValue(raw: string | null | undefined): ParseResult {
     }
   });
   const decoded = !problems.some((p) => p.severity === 'error');
-  const canonical = decoded && canonicalText(value) === text;
+  const canonical = decoded && canonicalText(value, kept) === text;
 
   if (decoded && !canonical) {
     problems.push(problem('PARSE_NON_CANONICAL'));
   }
 
   return decoded ? {
-    raw: text, form, value, problems, canonical
+    raw: text, form, kept, value, problems, canonical
   } : {
-    raw: text, form, problems, canonical
+    raw: text, form, kept, problems, canonical
   };
 }

@@ -1,6 +1,6 @@
 import { canonicalText } from './canonical';
 import { parseValue } from './parse';
-import { FormState, MigrationNetworkValue } from './types';
+import { FormState, MigrationNetworkValue, ParseResult } from './types';
 
 /** An exclude row as it will be written, with its row number in the form. */
 export interface ExcludeEntry {
@@ -55,9 +55,7 @@ function sameValue(a: MigrationNetworkValue, b: MigrationNetworkValue): boolean 
  * True when the form means exactly what Harvester decodes from `stored` (disabled and `""` are equal).
  * Whitespace, key order, key case and unknown keys of the stored text do not matter to Harvester's decoder.
  */
-export function isSemanticallyEqual(form: FormState, stored: string | null | undefined): boolean {
-  const parsed = parseValue(stored);
-
+export function isSemanticallyEqual(form: FormState, stored: string | null | undefined, parsed: ParseResult = parseValue(stored)): boolean {
   if (!form.enabled || !parsed.form.enabled) {
     return form.enabled === parsed.form.enabled;
   }
@@ -69,13 +67,15 @@ export function isSemanticallyEqual(form: FormState, stored: string | null | und
 /**
  * The setting value to write for a form. Disabled writes `""`. Otherwise the canonical JSON (`canonicalText`):
  * keys clusterNetwork, vlan, range, exclude; vlan a number; excludes trimmed, empty rows dropped; exclude always
- * present; no whitespace. When the form means the same as `stored`, `stored` is returned byte for byte: the
+ * present; no whitespace; then every key of `stored` the form does not edit, byte for byte, in stored order. When the form means the same as `stored`, `stored` is returned byte for byte: the
  * controller hashes the raw string, so any textual change creates a new NAD and restarts every virt-handler.
  * Returns undefined when the vlan text is not a plain non-negative integer (the form cannot be written).
  * `cleaned` may pass `cleanExcludes(form.exclude)` when the caller already has it.
  */
 export function serializeForm(form: FormState, stored?: string | null, cleaned?: ExcludeEntry[]): string | undefined {
-  if (stored !== undefined && stored !== null && isSemanticallyEqual(form, stored)) {
+  const parsed = parseValue(stored);
+
+  if (stored !== undefined && stored !== null && isSemanticallyEqual(form, stored, parsed)) {
     return stored;
   }
   if (!form.enabled) {
@@ -83,5 +83,5 @@ export function serializeForm(form: FormState, stored?: string | null, cleaned?:
   }
   const value = formToValue(form, cleaned);
 
-  return value ? canonicalText(value) : undefined;
+  return value ? canonicalText(value, parsed.kept) : undefined;
 }

@@ -127,10 +127,21 @@ export interface ValidationResult {
   value?: string;
 }
 
+/**
+ * A stored key the form does not edit (`exclusiveVlan`, v1.10's `rangeV6`/`rangeV6Start`/`rangeV6End`, keys not
+ * invented yet), with its value's JSON text exactly as stored. A save writes it back unchanged, in stored order.
+ */
+export interface KeptEntry {
+  key: string;
+  raw: string;
+}
+
 export interface ParseResult {
   /** The stored text as given (`""` for absent). */
   raw: string;
   form: FormState;
+  /** Stored keys the form does not edit, in stored order (empty when disabled or undecodable as an object). */
+  kept: KeptEntry[];
   /** The value as Harvester decodes it; undefined when disabled or undecodable. */
   value?: MigrationNetworkValue;
   problems: Problem[];

@@ -14,6 +14,7 @@ describe('parseValue', () => {
       form: {
         enabled: false, clusterNetwork: '', vlan: '', range: '', exclude: []
       },
+      kept:      [],
       problems:  [],
       canonical: true
     });
@@ -23,6 +24,7 @@ describe('parseValue', () => {
     expect(parseValue(SAMPLE)).toStrictEqual({
       raw:   SAMPLE,
       form:  createForm(),
+      kept:  [],
       value: {
         clusterNetwork: 'vm-migration', vlan: 100, range: '192.168.1.0/24', exclude: ['192.168.1.1/32']
       },
@@ -136,6 +138,23 @@ describe('serializeForm', () => {
     expect(serializeForm(createForm({ enabled: false }), SAMPLE)).toBe('');
     expect(serializeForm(createForm(), '')).toBe(SAMPLE);
     expect(serializeForm(createForm(), '{')).toBe(SAMPLE);
+  });
+
+  it('keeps every key it does not edit, value text byte for byte, after the four it writes', () => {
+    const dualStack = '{"clusterNetwork":"vm-migration","vlan":100,"range":"192.168.1.0/24","exclude":["192.168.1.1/32"],"rangeV6":"fd00:10::/64","rangeV6Start":"fd00:10::10","rangeV6End":"fd00:10::ff"}';
+
+    expect(serializeForm(createForm({ vlan: '200' }), dualStack)).toBe(dualStack.replace('"vlan":100', '"vlan":200'));
+    expect(parseValue(dualStack).kept.map((k) => k.key)).toStrictEqual(['rangeV6', 'rangeV6Start', 'rangeV6End']);
+
+    const odd = '{ "future" : { "a" : [1, 2.50] } , "vlan": 100, "exclusiveVlan":true, "clusterNetwork":"vm-migration","range":"192.168.1.0/24","Vlan":7 }';
+
+    expect(serializeForm(createForm({ range: '192.168.2.0/24', exclude: [] }), odd))
+      .toBe('{"clusterNetwork":"vm-migration","vlan":100,"range":"192.168.2.0/24","exclude":[],"future":{ "a" : [1, 2.50] },"exclusiveVlan":true}');
+    expect(parseValue(SAMPLE.replace('}', ',"exclusiveVlan":false}')).canonical).toBe(true);
+  });
+
+  it('drops the kept keys only when disabling (an empty value is what disabled means)', () => {
+    expect(serializeForm(createForm({ enabled: false }), SAMPLE.replace('}', ',"rangeV6":"fd00::/64"}'))).toBe('');
   });
 
   it('compares meaning, not text', () => {
