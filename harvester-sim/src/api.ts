@@ -3,9 +3,7 @@ import { TypeDef, VIRTUAL_TYPES } from './schemas';
 import {
   Access, applyQuery, formatResource, parseQuery, pluralName, unformat
 } from './steve';
-import { Admission, ApiError, K8sObject } from './types';
-
-type Obj = Record<string, unknown>;
+import { Admission, ApiError, K8sObject, Obj } from './types';
 
 /** One Steve API: the management API at `/v1` or a downstream cluster's at `/k8s/clusters/<id>/v1`. */
 export interface SteveApi {
@@ -18,6 +16,15 @@ export interface SteveApi {
 export interface RequestContext {
   base: string;
   access: (type: string) => Access;
+  /** Row-level filter: objects of a readable type this user still may not see (Rancher hides clusters they are not a member of). */
+  visible?: (type: string, obj: K8sObject) => boolean;
+}
+
+/** The objects of a type the request may see. */
+export function visibleObjects(api: SteveApi, ctx: RequestContext, type: string): K8sObject[] {
+  const all = api.store.list(type);
+
+  return ctx.visible ? all.filter((o) => ctx.visible?.(type, o) !== false) : all;
 }
 
 const WEBHOOK_PREFIX = 'admission webhook "validator.harvesterhci.io" denied the request: ';
@@ -82,7 +89,7 @@ export function counts(api: SteveApi, ctx: RequestContext): Obj {
       continue;
     }
     const namespaces: Record<string, { count: number }> = {};
-    const items = api.store.list(def.id);
+    const items = visibleObjects(api, ctx, def.id);
 
     for (const item of items) {
       const ns = item.metadata.namespace;
@@ -110,7 +117,7 @@ export function requireAccess(ctx: RequestContext, def: TypeDef, verb: keyof Acc
 export function listResources(api: SteveApi, def: TypeDef, ctx: RequestContext, params: URLSearchParams, namespace?: string): Obj {
   requireAccess(ctx, def, 'list');
   const access = ctx.access(def.id);
-  let objects = api.store.list(def.id);
+  let objects = visibleObjects(api, ctx, def.id);
 
   if (namespace) {
     objects = objects.filter((o) => o.metadata.namespace === namespace);
@@ -135,7 +142,7 @@ export function getResource(api: SteveApi, def: TypeDef, ctx: RequestContext, id
   requireAccess(ctx, def, 'list');
   const obj = api.store.get(def.id, id);
 
-  if (!obj) {
+  if (!obj || ctx.visible?.(def.id, obj) === false) {
     throw new ApiError(404, 'NotFound', `${ def.resource } "${ id }" not found`);
   }
 

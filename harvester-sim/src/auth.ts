@@ -1,15 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { Access } from './steve';
 
-/** A simulated Rancher local user and what it may do in the Harvester cluster. */
+/**
+ * What a user may do in downstream clusters: `admin` everything, `viewer` read everything, `limited` read all but
+ * a few types, `member` admin rights only in the clusters whose `members` name them, and nothing elsewhere.
+ */
+export type Role = 'admin' | 'viewer' | 'limited' | 'member';
+
+/** A simulated Rancher local user. */
 export interface SimUser {
   id: string;
   username: string;
   password: string;
   displayName: string;
-  /** Access to a type of the downstream cluster; management types are readable by everyone logged in. */
-  access(type: string): Access;
+  role: Role;
 }
+
+/** The part of a cluster access decisions need. */
+export interface ClusterGrant {
+  /** Only Harvester clusters are writable; the local k3s cluster is read-only to everyone, as before. */
+  writable: boolean;
+  members: readonly string[];
+}
+
+export type TypeAccess = (type: string) => Access;
 
 const ALL: Access = {
   list: true, create: true, update: true, remove: true
@@ -26,19 +40,39 @@ const LIMITED_HIDDEN = new Set(['pod', 'node', 'k8s.cni.cncf.io.networkattachmen
 
 export const USERS: SimUser[] = [
   {
-    id: 'user-admin', username: 'admin', password: 'admin', displayName: 'Default Admin', access: () => ALL
+    id: 'user-admin', username: 'admin', password: 'admin', displayName: 'Default Admin', role: 'admin'
   },
   {
-    id: 'user-viewer', username: 'viewer', password: 'viewer', displayName: 'Read-only viewer', access: () => READ
+    id: 'user-viewer', username: 'viewer', password: 'viewer', displayName: 'Read-only viewer', role: 'viewer'
   },
   {
-    id:          'user-limited',
-    username:    'limited',
-    password:    'limited',
-    displayName: 'Limited user',
-    access:      (type) => (LIMITED_HIDDEN.has(type) ? NONE : READ),
+    id: 'user-limited', username: 'limited', password: 'limited', displayName: 'Limited user', role: 'limited'
+  },
+  {
+    id: 'user-operator', username: 'operator', password: 'operator', displayName: 'Cluster operator', role: 'member'
   },
 ];
+
+/** Per-type access of `user` in one cluster, or undefined when the user may not see that cluster at all (403). */
+export function clusterAccess(user: SimUser, cluster: ClusterGrant): TypeAccess | undefined {
+  const cap = (access: Access) => (cluster.writable ? access : { ...READ, list: access.list });
+
+  switch (user.role) {
+  case 'admin':
+    return () => cap(ALL);
+  case 'viewer':
+    return () => READ;
+  case 'limited':
+    return (type) => (LIMITED_HIDDEN.has(type) ? NONE : READ);
+  case 'member':
+    return cluster.members.includes(user.username) ? () => cap(ALL) : undefined;
+  }
+}
+
+/** Access to management types: only admin writes; anonymous requests (public settings) read. */
+export function managementAccess(user?: SimUser): Access {
+  return user?.role === 'admin' ? ALL : READ;
+}
 
 /** The `R_SESS` cookie sessions, as Rancher's local auth provider issues them. */
 export class Sessions {

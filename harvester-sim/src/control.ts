@@ -1,110 +1,216 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
-import type { Simulator } from './server';
+import { HarvesterBehaviour } from './behaviour';
+import { Cluster } from './cluster';
+import { Faults } from './faults';
 import { readJson } from './http';
-import { steveType, idOf } from './store';
-import { ApiError, K8sObject } from './types';
-import { HARVESTER_CLUSTER_ID } from './rancher';
+import { PluginRegistry } from './plugins';
+import { findRoute, Route } from './router';
+import { idOf, steveType } from './store';
+import { ApiError, K8sObject, Obj } from './types';
 
-type Obj = Record<string, unknown>;
-
-function reply(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
-/** Calls an optional capability of the installed cluster behaviour (addNode, startMigration...). */
-async function callBehaviour(sim: Simulator, name: string, ...args: unknown[]): Promise<unknown> {
-  const fn = sim.behaviour?.[name];
-
-  if (typeof fn !== 'function') {
-    throw new ApiError(501, 'NotImplemented', `the cluster behaviour has no ${ name }`);
-  }
-
-  return await (fn as (...a: unknown[]) => unknown).apply(sim.behaviour, args);
+export interface ResetOptions {
+  fleet?: string;
+  /** Cluster scenario for `cluster` (default: the fleet's primary cluster). */
+  scenario?: string;
+  cluster?: string;
 }
 
 /**
- * Test-only control API under `/sim/` (the server listens on loopback only): reset, scenarios, nodes,
- * migrations, raw server-side writes, fault injection, websocket drops and controller speed.
+ * The narrow view of the simulator the control API drives. The simulator implements it; this module depends on
+ * nothing else of it, so the server can import the control routes without a cycle.
  */
-export async function handleControl(sim: Simulator, req: IncomingMessage, res: ServerResponse, path: string, params: URLSearchParams): Promise<void> {
+export interface SimControl {
+  readonly faults: Faults;
+  readonly plugins: PluginRegistry;
+  readonly fleetName: string;
+  /** The cluster `?cluster=` defaults to. */
+  readonly primary: string;
+  cluster(id: string): Cluster | undefined;
+  clusters(): Cluster[];
+  /** Back to the start state (the start-up fleet and scenario unless told otherwise); run-time plugins are removed. */
+  reset(options: ResetOptions): void;
+  setConnected(id: string, connected: boolean): void;
+  /** Closes the websockets of one cluster, or every websocket (management API included). */
+  dropWebsockets(cluster?: string): number;
+}
+
+interface ControlCall {
+  sim: SimControl;
+  method: string;
+  params: URLSearchParams;
+  body: Obj;
+  /** The `?cluster=` cluster (default: primary), created or not: it must exist. */
+  cluster(): Cluster;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const missing = (name: keyof HarvesterBehaviour): never => {
+  throw new ApiError(501, 'NotImplemented', `the cluster behaviour has no ${ name }`);
+};
+
+function behaviourOf(call: ControlCall): HarvesterBehaviour {
+  const cluster = call.cluster();
+
+  if (!cluster.behaviour) {
+    throw new ApiError(501, 'NotImplemented', `cluster ${ cluster.id } has no behaviour installed`);
+  }
+
+  return cluster.behaviour;
+}
+
+function clusterState(cluster: Cluster): Obj {
+  return {
+    id: cluster.id, name: cluster.spec.name, provider: cluster.spec.provider, scenario: cluster.spec.scenario, harvesterVersion: cluster.spec.harvesterVersion, connected: cluster.connected, nodes: cluster.nodeCount(), members: cluster.spec.members
+  };
+}
+
+/** A server-side write, as another client or controller would make it (no admission, no RBAC). */
+function writeObject(cluster: Cluster, obj: K8sObject): K8sObject {
+  const type = steveType(obj.apiVersion, obj.kind);
+  const exists = cluster.store.get(type, idOf(obj));
+
+  return exists ? cluster.store.update(type, { ...obj, metadata: { ...obj.metadata, resourceVersion: undefined } }) : cluster.store.create(type, obj);
+}
+
+/** The control routes; each answers a JSON body. */
+const ROUTES: Route<ControlCall, unknown>[] = [];
+const on = (method: string, pattern: RegExp, handler: Route<ControlCall, unknown>['handler']) => ROUTES.push({
+  method, pattern, handler
+});
+
+on('POST', /^\/sim\/reset$/, ({ sim, body, params }) => {
+  const cluster = params.get('cluster') ?? undefined;
+
+  sim.reset({
+    fleet: text(body.fleet), scenario: text(body.scenario), cluster
+  });
+
+  return {
+    fleet: sim.fleetName, scenario: sim.cluster(cluster ?? sim.primary)?.spec.scenario, clusters: sim.clusters().map((c) => c.id)
+  };
+});
+on('GET', /^\/sim\/state$/, ({ sim, cluster }) => {
+  const { store, spec } = cluster();
+
+  return {
+    fleet: sim.fleetName, cluster: spec.id, scenario: spec.scenario, revision: store.revision, faults: sim.faults.list(), counts: Object.fromEntries(store.types().map((t) => [t, store.list(t).length]))
+  };
+});
+on('GET', /^\/sim\/clusters$/, ({ sim }) => ({
+  fleet: sim.fleetName, primary: sim.primary, clusters: sim.clusters().map(clusterState)
+}));
+on('POST', /^\/sim\/clusters\/([^/]+)\/connected$/, ({ sim, body }, [, id]) => {
+  if (typeof body.connected !== 'boolean') {
+    throw new ApiError(400, 'BadRequest', 'body must be {"connected": true|false}');
+  }
+  sim.setConnected(decodeURIComponent(id), body.connected);
+
+  return clusterState(sim.cluster(decodeURIComponent(id)) as Cluster);
+});
+on('DELETE', /^\/sim\/faults$/, ({ sim }) => {
+  sim.faults.clear();
+
+  return { faults: sim.faults.list() };
+});
+on('POST', /^\/sim\/faults$/, ({
+  sim, body, params, cluster
+}) => {
+  // With `?cluster=` and no path, the fault covers every request to that cluster.
+  const path = text(body.path) ?? (params.has('cluster') ? `/k8s/clusters/${ cluster().id }/` : '/');
+
+  sim.faults.add({
+    path, method: text(body.method), count: Number(body.count ?? 1), status: typeof body.status === 'number' ? body.status : undefined, message: text(body.message), delayMs: typeof body.delayMs === 'number' ? body.delayMs : undefined
+  });
+
+  return { faults: sim.faults.list() };
+});
+on('POST', /^\/sim\/websockets\/drop$/, ({ sim, params, cluster }) => ({ dropped: sim.dropWebsockets(params.has('cluster') ? cluster().id : undefined) }));
+on('POST', /^\/sim\/speed$/, (call) => {
+  const b = behaviourOf(call);
+  const stepMs = Number(call.body.stepMs);
+
+  b.setStepMs ? b.setStepMs(stepMs) : missing('setStepMs');
+
+  return { stepMs };
+});
+on('POST', /^\/sim\/idle$/, async(call) => {
+  const b = behaviourOf(call);
+
+  await (b.idle ? b.idle() : missing('idle'));
+
+  return { revision: call.cluster().store.revision };
+});
+on('POST', /^\/sim\/nodes$/, (call) => {
+  const b = behaviourOf(call);
+  const name = String(call.body.name);
+
+  return { node: b.addNode ? b.addNode(name, { witness: call.body.witness === true }) : missing('addNode') };
+});
+on('DELETE', /^\/sim\/nodes\/([^/]+)$/, (call, [, node]) => {
+  const b = behaviourOf(call);
+
+  b.removeNode ? b.removeNode(decodeURIComponent(node)) : missing('removeNode');
+
+  return { removed: node };
+});
+on('POST', /^\/sim\/migrations$/, (call) => {
+  const b = behaviourOf(call);
+
+  return { migration: b.startMigration ? b.startMigration(String(call.body.vmi), text(call.body.targetNode)) : missing('startMigration') };
+});
+on('PUT', /^\/sim\/objects$/, (call) => writeObject(call.cluster(), call.body as unknown as K8sObject));
+on('POST', /^\/sim\/objects$/, (call) => writeObject(call.cluster(), call.body as unknown as K8sObject));
+on('GET', /^\/sim\/objects\/([^/]+)\/(.+)$/, (call, [, type, id]) => {
+  const found = call.cluster().store.get(type, decodeURIComponent(id));
+
+  if (!found) {
+    throw new ApiError(404, 'NotFound', 'not found');
+  }
+
+  return found;
+});
+on('DELETE', /^\/sim\/objects\/([^/]+)\/(.+)$/, (call, [, type, id]) => call.cluster().store.remove(type, decodeURIComponent(id)));
+on('GET', /^\/sim\/plugins$/, ({ sim }) => ({ plugins: sim.plugins.list() }));
+on('POST', /^\/sim\/plugins$/, ({ sim, body }) => ({ plugin: sim.plugins.add(String(body.dir ?? ''), true) }));
+on('DELETE', /^\/sim\/plugins$/, ({ sim }) => {
+  sim.plugins.clearRuntime();
+
+  return { plugins: sim.plugins.list() };
+});
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body ?? {}));
+}
+
+/**
+ * Test-only control API under `/sim/` (the server listens on loopback only): reset, clusters and their connection,
+ * nodes, migrations, raw server-side writes, fault injection, websocket drops, controller speed and plugins.
+ * Every endpoint takes `?cluster=<id>` (default: the fleet's primary cluster).
+ */
+export async function handleControl(sim: SimControl, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const method = req.method ?? 'GET';
 
   try {
-    const body: Obj = method === 'GET' || method === 'DELETE' ? {} : await readJson(req);
-    const store = sim.harvester.store;
+    const found = findRoute(ROUTES, method, url.pathname);
 
-    if (path === '/sim/reset' && method === 'POST') {
-      sim.reset(typeof body.scenario === 'string' ? body.scenario : undefined);
+    if (!found) {
+      throw new ApiError(404, 'NotFound', `${ method } ${ url.pathname } is not a control endpoint`);
+    }
+    const id = url.searchParams.get('cluster') ?? sim.primary;
+    const call: ControlCall = {
+      sim,
+      method,
+      params:  url.searchParams,
+      body:    method === 'GET' || method === 'DELETE' ? {} : await readJson(req),
+      cluster: () => sim.cluster(id) ?? (() => {
+        throw new ApiError(404, 'NotFound', `cluster ${ id } not found`);
+      })(),
+    };
 
-      return reply(res, 200, { scenario: sim.scenario.name });
-    }
-    if (path === '/sim/state' && method === 'GET') {
-      return reply(res, 200, {
-        scenario: sim.scenario.name, revision: store.revision, faults: sim.faults.list(), counts: Object.fromEntries(store.types().map((t) => [t, store.list(t).length]))
-      });
-    }
-    if (path === '/sim/faults') {
-      if (method === 'DELETE') {
-        sim.faults.clear();
-      } else {
-        sim.faults.add({
-          path: String(body.path ?? '/'), method: body.method as string | undefined, count: Number(body.count ?? 1), status: body.status as number | undefined, message: body.message as string | undefined, delayMs: body.delayMs as number | undefined
-        });
-      }
-
-      return reply(res, 200, { faults: sim.faults.list() });
-    }
-    if (path === '/sim/websockets/drop' && method === 'POST') {
-      const dropped = Object.values(sim.hubs).reduce((sum, hub) => sum + hub.dropAll(), 0);
-
-      return reply(res, 200, { dropped });
-    }
-    if (path === '/sim/speed' && method === 'POST') {
-      await callBehaviour(sim, 'setStepMs', Number(body.stepMs));
-
-      return reply(res, 200, { stepMs: Number(body.stepMs) });
-    }
-    if (path === '/sim/idle' && method === 'POST') {
-      await callBehaviour(sim, 'idle');
-
-      return reply(res, 200, { revision: store.revision });
-    }
-    if (path === '/sim/nodes' && method === 'POST') {
-      return reply(res, 200, { node: await callBehaviour(sim, 'addNode', String(body.name), { witness: body.witness === true }) ?? body.name });
-    }
-    const node = /^\/sim\/nodes\/([^/]+)$/.exec(path);
-
-    if (node && method === 'DELETE') {
-      await callBehaviour(sim, 'removeNode', decodeURIComponent(node[1]));
-
-      return reply(res, 200, { removed: node[1] });
-    }
-    if (path === '/sim/migrations' && method === 'POST') {
-      return reply(res, 200, { migration: await callBehaviour(sim, 'startMigration', String(body.vmi), body.targetNode as string | undefined) });
-    }
-    if (path === '/sim/objects' && (method === 'PUT' || method === 'POST')) {
-      // A server-side write, as another client or controller would make it (no admission, no RBAC).
-      const obj = body as unknown as K8sObject;
-      const type = steveType(obj.apiVersion, obj.kind);
-      const exists = store.get(type, idOf(obj));
-      const written = exists ? store.update(type, { ...obj, metadata: { ...obj.metadata, resourceVersion: undefined } }) : store.create(type, obj);
-
-      return reply(res, 200, written);
-    }
-    const object = /^\/sim\/objects\/([^/]+)\/(.+)$/.exec(path);
-
-    if (object && method === 'GET') {
-      const found = store.get(object[1], decodeURIComponent(object[2]));
-
-      return found ? reply(res, 200, found) : reply(res, 404, { message: 'not found' });
-    }
-    if (object && method === 'DELETE') {
-      return reply(res, 200, store.remove(object[1], decodeURIComponent(object[2])));
-    }
-    throw new ApiError(404, 'NotFound', `${ method } ${ path } is not a control endpoint (cluster ${ HARVESTER_CLUSTER_ID }; params ${ params.toString() })`);
+    reply(res, 200, await found.route.handler(call, found.match));
   } catch (err) {
-    const error = err instanceof ApiError ? err : new ApiError(500, 'InternalError', String(err));
+    const error = err instanceof ApiError ? err : new ApiError(500, 'InternalError', err instanceof Error ? err.message : String(err));
 
     reply(res, error.status, { message: error.message });
   }

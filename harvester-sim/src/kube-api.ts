@@ -1,7 +1,7 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { stringify } from 'yaml';
 import { SteveApi, admit } from './api';
-import { SimUser } from './auth';
+import { SimUser, TypeAccess } from './auth';
 import { readJson } from './http';
 import { ApiError, K8sObject } from './types';
 
@@ -30,7 +30,7 @@ function send(res: ServerResponse, code: number, body: unknown, yaml = false): v
 }
 
 /** `GET` of any object by its native path (Steve's `links.view`), as JSON or YAML (the shell's YAML editor asks for YAML). */
-function getNative(api: SteveApi, user: SimUser, req: IncomingMessage, res: ServerResponse, path: string): boolean {
+function getNative(api: SteveApi, access: TypeAccess, req: IncomingMessage, res: ServerResponse, path: string): boolean {
   const match = /^\/(?:apis\/([^/]+)\/[^/]+|api\/v1)(?:\/namespaces\/([^/]+))?\/([^/]+)\/([^/]+)$/.exec(path);
   const def = match && api.types.find((t) => t.group === (match[1] ?? '') && t.resource === match[3]);
 
@@ -39,8 +39,8 @@ function getNative(api: SteveApi, user: SimUser, req: IncomingMessage, res: Serv
   }
   const obj = api.store.get(def.id, match[2] ? `${ match[2] }/${ match[4] }` : match[4]);
 
-  if (!user.access(def.id).list || !obj) {
-    const error = user.access(def.id).list ? new ApiError(404, 'NotFound', `${ def.resource }.${ def.group } "${ match[4] }" not found`) : new ApiError(403, 'Forbidden', `${ def.resource }.${ def.group } "${ match[4] }" is forbidden`);
+  if (!access(def.id).list || !obj) {
+    const error = access(def.id).list ? new ApiError(404, 'NotFound', `${ def.resource }.${ def.group } "${ match[4] }" not found`) : new ApiError(403, 'Forbidden', `${ def.resource }.${ def.group } "${ match[4] }" is forbidden`);
 
     send(res, error.status, status(error, match[4]));
 
@@ -56,11 +56,11 @@ function getNative(api: SteveApi, user: SimUser, req: IncomingMessage, res: Serv
  * GET and PUT of `harvesterhci.io/v1beta1` settings, including `?dryRun=All` (admission runs, nothing is stored;
  * Harvester's webhooks declare `sideEffects: None`, so a real cluster accepts dry runs).
  */
-export async function handleKubeApi(api: SteveApi, user: SimUser, req: IncomingMessage, res: ServerResponse, path: string, params: URLSearchParams): Promise<void> {
+export async function handleKubeApi(api: SteveApi, user: SimUser, typeAccess: TypeAccess, req: IncomingMessage, res: ServerResponse, path: string, params: URLSearchParams): Promise<void> {
   const match = SETTING_PATH.exec(path);
   const name = match ? decodeURIComponent(match[1]) : undefined;
 
-  if ((!match || req.method === 'GET') && getNative(api, user, req, res, path)) {
+  if ((!match || req.method === 'GET') && getNative(api, typeAccess, req, res, path)) {
     return;
   }
 
@@ -68,7 +68,7 @@ export async function handleKubeApi(api: SteveApi, user: SimUser, req: IncomingM
     if (!name) {
       throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
     }
-    const access = user.access(SETTING);
+    const access = typeAccess(SETTING);
     const current = api.store.get(SETTING, name);
 
     if (!access.list) {

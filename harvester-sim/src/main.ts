@@ -1,28 +1,40 @@
 import { Simulator } from './server';
-import { generateCluster, GenerateOptions, installHarvester } from './harvester';
+import { harvesterOptions } from './harvester/simulator';
 
-/** `npm run sim [-- --port N --scenario NAME --speed fast|realistic]`; SIM_PORT / SIM_SCENARIO / SIM_SPEED work too. */
+/**
+ * `npm run sim [-- --port N --fleet NAME --scenario NAME --speed fast|realistic --plugin DIR ...]`;
+ * SIM_PORT / SIM_FLEET / SIM_SCENARIO / SIM_SPEED / SIM_PLUGINS (folders separated by `:`) work too.
+ */
 function arg(name: string): string | undefined {
   const index = process.argv.indexOf(`--${ name }`);
 
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
+function args(name: string): string[] {
+  return process.argv.flatMap((value, i) => (process.argv[i - 1] === `--${ name }` ? [value] : []));
+}
+
 async function main(): Promise<void> {
   const port = Number(arg('port') ?? process.env.SIM_PORT ?? 8989);
-  const scenario = arg('scenario') ?? process.env.SIM_SCENARIO ?? 'default';
+  const fleet = arg('fleet') ?? process.env.SIM_FLEET ?? 'default';
+  const scenario = arg('scenario') ?? process.env.SIM_SCENARIO;
   const speed = arg('speed') ?? process.env.SIM_SPEED ?? 'realistic';
-  const stepMs = speed === 'fast' ? 50 : 1500;
+  const plugins = [...args('plugin'), ...(process.env.SIM_PLUGINS ?? '').split(':').filter(Boolean)];
+  const started = Date.now();
   const sim = new Simulator({
-    port,
-    scenario,
-    install:  (store) => installHarvester(store, { stepMs }),
-    generate: (params) => generateCluster(params as unknown as GenerateOptions),
+    port, fleet, scenario, plugins, ...harvesterOptions(speed === 'fast' ? 50 : 1500)
   });
   const bound = await sim.listen();
+  const clusters = sim.clusters().filter((c) => c.isHarvester).map((c) => `${ c.id } ${ c.spec.scenario }${ c.connected ? '' : ' (disconnected)' }`);
 
   // eslint-disable-next-line no-console
-  console.log(`harvester-sim: Rancher + Harvester API on http://127.0.0.1:${ bound } (scenario ${ scenario }, ${ speed } speed; users admin/admin, viewer/viewer, limited/limited)`);
+  console.log([
+    `harvester-sim: Rancher + Harvester API on http://127.0.0.1:${ bound } (fleet ${ fleet }, ${ speed } speed, ready in ${ Date.now() - started } ms)`,
+    `  clusters: ${ clusters.length > 6 ? `${ clusters.slice(0, 6).join(', ') }, ... (${ clusters.length })` : clusters.join(', ') }`,
+    `  plugins: ${ sim.plugins.list().map((p) => `${ p.name } ${ p.version }`).join(', ') || 'none' }`,
+    '  users: admin/admin, viewer/viewer, limited/limited, operator/operator',
+  ].join('\n'));
   const stop = () => {
     sim.close().finally(() => process.exit(0));
   };

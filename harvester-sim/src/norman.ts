@@ -1,6 +1,5 @@
 import { SimUser } from './auth';
-
-type Obj = Record<string, unknown>;
+import { Obj } from './types';
 
 const NORMAN_TYPES = ['principal', 'user', 'setting', 'authConfig', 'cluster', 'project', 'token'];
 

@@ -1,8 +1,8 @@
 import { ObjectStore } from './store';
 import { K8sObject } from './types';
 import { USERS } from './auth';
+import { Cluster } from './cluster';
 
-export const HARVESTER_CLUSTER_ID = 'c-harv1';
 const CREATED = '2026-03-01T08:00:00Z';
 
 /** Rancher management settings the shell reads at boot; `public` ones are served before login too. */
@@ -19,7 +19,8 @@ const SETTINGS: [string, string, boolean][] = [
   ['ui-community-links', 'true', false],
   ['ui-content-enabled', 'false', false],
   ['ui-default-landing', 'vue', true],
-  ['ui-performance', '{}', false],
+  // Unset, as Rancher has it: the shell parses a non-empty value, and `{}` lacks the keys its lists read.
+  ['ui-performance', '', false],
   ['system-namespaces', 'kube-system,cattle-system,harvester-system,longhorn-system', false],
   ['auth-user-session-ttl-minutes', '960', true],
   ['auth-user-session-idle-ttl-minutes', '960', true],
@@ -29,31 +30,35 @@ const SETTINGS: [string, string, boolean][] = [
 
 export const PUBLIC_SETTINGS = new Set(SETTINGS.filter(([, , isPublic]) => isPublic).map(([id]) => id));
 
-function mgmtCluster(id: string, displayName: string, harvester: boolean): K8sObject {
+/**
+ * The `management.cattle.io.cluster` Rancher keeps for a downstream cluster, generated from the registry: provider
+ * label and status, `Ready`/`Connected` following the agent connection, and the node count of its store.
+ */
+export function managementCluster(cluster: Cluster): K8sObject {
+  const harvester = cluster.isHarvester;
   const provider = harvester ? 'harvester' : 'k3s';
+  const kubernetes = harvester ? 'v1.34.2+rke2r1' : 'v1.31.1+k3s1';
+  const condition = (type: string) => (cluster.connected ? {
+    type, status: 'True', lastUpdateTime: CREATED
+  } : {
+    type, status: 'False', reason: 'Disconnected', message: 'Cluster agent is not connected', lastUpdateTime: CREATED
+  });
 
   return {
     apiVersion: 'management.cattle.io/v3',
     kind:       'Cluster',
     metadata:   {
-      name:              id,
+      name:              cluster.id,
       creationTimestamp: CREATED,
       labels:            { 'provider.cattle.io': provider },
     },
-    spec:   { displayName, internal: !harvester },
+    spec:   { displayName: cluster.spec.name, internal: !harvester },
     status: {
       provider,
-      driver:     harvester ? 'harvester' : 'imported',
-      conditions: [
-        {
-          type: 'Ready', status: 'True', lastUpdateTime: CREATED
-        },
-        {
-          type: 'Connected', status: 'True', lastUpdateTime: CREATED
-        },
-      ],
-      info:        { kubernetesVersion: harvester ? 'v1.34.2+rke2r1' : 'v1.31.1+k3s1', arch: 'amd64' },
-      version:     { gitVersion: harvester ? 'v1.34.2+rke2r1' : 'v1.31.1+k3s1' },
+      driver:      harvester ? 'harvester' : 'imported',
+      conditions:  [condition('Ready'), condition('Connected')],
+      info:        { kubernetesVersion: kubernetes, arch: 'amd64' },
+      version:     { gitVersion: kubernetes },
       allocatable: {
         cpu: '45', memory: '191547924Ki', pods: '600'
       },
@@ -63,12 +68,12 @@ function mgmtCluster(id: string, displayName: string, harvester: boolean): K8sOb
       requested: {
         cpu: '12', memory: '40Gi', pods: '120'
       },
-      nodeCount: 3,
+      nodeCount: harvester ? cluster.nodeCount() : 1,
     },
   };
 }
 
-/** The Rancher server's own objects: settings, users, the `local` k3s cluster and one Harvester cluster. */
+/** The Rancher server's own objects: settings, users and namespaces (cluster objects come from the registry). */
 export function seedManagement(store: ObjectStore): void {
   for (const [name, value] of SETTINGS) {
     store.seed('management.cattle.io.setting', {
@@ -92,8 +97,6 @@ export function seedManagement(store: ObjectStore): void {
       mustChangePassword: false,
     });
   }
-  store.seed('management.cattle.io.cluster', mgmtCluster('local', 'local', false));
-  store.seed('management.cattle.io.cluster', mgmtCluster(HARVESTER_CLUSTER_ID, 'harv1', true));
   for (const ns of ['default', 'cattle-system', 'fleet-default', 'fleet-local']) {
     store.seed('namespace', {
       apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, creationTimestamp: CREATED }, status: { phase: 'Active' }

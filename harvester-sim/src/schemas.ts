@@ -1,3 +1,5 @@
+import { Obj } from './types';
+
 /** The resource types the simulator serves, with what Steve needs to build their schemas. */
 export interface Column {
   name: string;
@@ -15,7 +17,7 @@ export interface TypeDef {
   namespaced: boolean;
   columns?: Column[];
   /** Cells of `metadata.fields`, in the order of the apiserver's Table columns. */
-  fields?: (obj: Record<string, unknown>) => unknown[];
+  fields?: (obj: Obj) => unknown[];
 }
 
 const NAME: Column = {
@@ -34,7 +36,6 @@ function core(kind: string, resource: string, namespaced: boolean, extra: Partia
   };
 }
 
-type Obj = Record<string, unknown>;
 const meta = (o: Obj) => (o.metadata ?? {}) as { name?: string; creationTimestamp?: string };
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 

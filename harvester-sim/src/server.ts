@@ -1,120 +1,182 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import {
+  createServer, IncomingMessage, Server, ServerResponse, STATUS_CODES
+} from 'node:http';
 import { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { RequestContext, SteveApi } from './api';
 import {
-  SteveApi, RequestContext, resolveType, listSchemas, schemaFor, counts, listResources, getResource, createResource, updateResource, removeResource
-} from './api';
-import { Sessions, SimUser, tokenFrom } from './auth';
-import { sendJson, steveError, readJson, originOf } from './http';
-import { normanGet } from './norman';
-import { HARVESTER_CLUSTER_ID, PUBLIC_SETTINGS, seedManagement } from './rancher';
-import { CLUSTER_TYPES, MANAGEMENT_TYPES } from './schemas';
-import { ObjectStore, steveType } from './store';
-import { loadScenario, Scenario } from './scenario';
-import { WatchHub } from './watch';
-import { Access } from './steve';
-import { ApiError, K8sObject } from './types';
+  clusterAccess, managementAccess, Sessions, SimUser, tokenFrom
+} from './auth';
+import { InstallBehaviour } from './behaviour';
+import { Cluster, ClusterRegistry, ClusterSpec } from './cluster';
+import {
+  clusterContext, clusterRoutes, ClusterHost, ClusterUse, steveBase
+} from './cluster-routes';
+import { handleControl, ResetOptions, SimControl } from './control';
 import { Faults } from './faults';
-import { handleKubeApi } from './kube-api';
-import { handleControl } from './control';
-
-type Obj = Record<string, unknown>;
-
-/** What a cluster behaviour (the Harvester webhook and controllers) plugs into a cluster's store. */
-export interface ClusterBehaviour {
-  admission: SteveApi['admission'];
-  stop(): void;
-  [key: string]: unknown;
-}
+import { DEFAULT_FLEET, Fleet, loadFleet, withScenario } from './fleet';
+import { originOf, sendJson, steveError } from './http';
+import { PluginRegistry } from './plugins';
+import { managementCluster, seedManagement } from './rancher';
+import { managementRoutes, publicRoutes, RancherHost } from './rancher-routes';
+import { callOf, findRoute, requireUser, Route } from './router';
+import { loadScenario } from './scenario';
+import { CLUSTER_TYPES, MANAGEMENT_TYPES } from './schemas';
+import { ObjectStore } from './store';
+import { ApiError, K8sObject, Obj } from './types';
+import { WatchHub } from './watch';
 
 export interface SimulatorOptions {
   port: number;
   host?: string;
-  scenario: string;
-  /** Installs Harvester's behaviour on the Harvester cluster's store. */
-  install?: (store: ObjectStore) => ClusterBehaviour;
+  /** Fleet file name (default `default`). */
+  fleet?: string;
+  /** Cluster scenario loaded into the fleet's primary cluster instead of the one the fleet names. */
+  scenario?: string;
+  /** Installs the cluster behaviour (Harvester's webhook and controllers) on each Harvester cluster's store. */
+  install?: InstallBehaviour;
   /** Expands a scenario's `generate` parameters into objects. */
-  generate?: (params: Record<string, unknown>) => K8sObject[];
+  generate?: (params: Obj) => K8sObject[];
+  /** Adapts a scenario's objects to the cluster declared in the fleet (e.g. its version setting). */
+  prepare?: (spec: ClusterSpec, objects: K8sObject[]) => K8sObject[];
+  /** UI extension folders served by `/v1/uiplugins` from the start (kept across resets). */
+  plugins?: string[];
 }
 
-const READ_ONLY: Access = {
-  list: true, create: false, update: false, remove: false
-};
-const FULL: Access = {
-  list: true, create: true, update: true, remove: true
-};
+const MGMT_CLUSTER = 'management.cattle.io.cluster';
+const LOCAL_TYPES = MANAGEMENT_TYPES.filter((t) => t.id === 'namespace');
 
-/** The Rancher + Harvester simulator: one HTTP server with the management API, the cluster APIs and their websockets. */
-export class Simulator {
+/**
+ * The Rancher + Harvester simulator: one HTTP server with the management API and, per cluster of the registry,
+ * its Steve API, Kubernetes path and websockets. Requests go through one ordered route table.
+ */
+export class Simulator implements SimControl, RancherHost, ClusterHost {
   readonly sessions = new Sessions();
   readonly faults = new Faults();
+  readonly plugins = new PluginRegistry();
+  readonly registry = new ClusterRegistry();
   readonly mgmt: SteveApi = {
     store: new ObjectStore(), types: MANAGEMENT_TYPES, admission: {}
   };
 
-  readonly harvester: SteveApi = {
-    store: new ObjectStore(), types: CLUSTER_TYPES, admission: {}
-  };
-
-  readonly local: SteveApi = {
-    store: new ObjectStore(), types: MANAGEMENT_TYPES.filter((t) => t.id === 'namespace'), admission: {}
-  };
-
-  readonly hubs: Record<string, WatchHub>;
-  behaviour?: ClusterBehaviour;
-  scenario!: Scenario;
+  readonly mgmtHub = new WatchHub(this.mgmt);
+  fleet!: Fleet;
   private server?: Server;
-  private readonly preferences = new Map<string, Obj>();
+  private readonly routes: Route[];
 
   constructor(private readonly options: SimulatorOptions) {
-    this.hubs = {
-      mgmt: new WatchHub(this.mgmt), [HARVESTER_CLUSTER_ID]: new WatchHub(this.harvester), local: new WatchHub(this.local)
-    };
-    this.reset(options.scenario);
+    for (const dir of options.plugins ?? []) {
+      this.plugins.add(dir, false);
+    }
+    this.routes = [...publicRoutes(this), ...[...clusterRoutes(this), ...managementRoutes(this)].map(requireUser)];
+    this.reset({});
   }
 
-  /** Restores the management objects and loads a scenario into the Harvester cluster. */
-  reset(scenarioName = this.options.scenario): void {
-    const scenario = loadScenario(scenarioName);
+  get fleetName(): string {
+    return this.fleet.name;
+  }
 
-    this.behaviour?.stop();
+  get primary(): string {
+    return this.fleet.primary;
+  }
+
+  cluster(id: string): Cluster | undefined {
+    return this.registry.get(id);
+  }
+
+  clusters(): Cluster[] {
+    return this.registry.list();
+  }
+
+  /** Every object is computed before anything changes, so a reset with an unknown scenario leaves the state as it was. */
+  reset(options: ResetOptions = {}): void {
+    const startScenario = options.fleet ? undefined : this.options.scenario;
+    const fleet = withScenario(loadFleet(options.fleet ?? this.options.fleet ?? DEFAULT_FLEET), options.scenario ?? startScenario, options.cluster);
+    const objects = new Map(fleet.clusters.map((spec) => [spec.id, this.objectsFor(spec)]));
+
     this.faults.clear();
+    this.plugins.clearRuntime();
+    for (const gone of this.registry.sync(fleet.clusters, (spec) => this.createCluster(spec))) {
+      gone.unload();
+      gone.hub.dropAll();
+    }
+    this.fleet = fleet;
+    for (const spec of fleet.clusters) {
+      this.registry.get(spec.id)?.load(spec, objects.get(spec.id) ?? [], spec.provider === 'harvester' ? this.options.install : undefined);
+    }
     this.mgmt.store.clear();
     seedManagement(this.mgmt.store);
-    this.harvester.store.clear();
-    const objects = [...(scenario.generate && this.options.generate ? this.options.generate(scenario.generate) : []), ...(scenario.objects ?? [])];
-
-    for (const obj of objects) {
-      this.harvester.store.seed(steveType(obj.apiVersion, obj.kind), obj);
+    for (const cluster of this.registry.list()) {
+      this.mgmt.store.seed(MGMT_CLUSTER, managementCluster(cluster));
     }
-    this.scenario = scenario;
-    this.behaviour = this.options.install?.(this.harvester.store);
-    this.harvester.admission = this.behaviour?.admission ?? {};
+  }
+
+  setConnected(id: string, connected: boolean): void {
+    const cluster = this.registry.get(id);
+
+    if (!cluster) {
+      throw new ApiError(404, 'NotFound', `cluster ${ id } not found`);
+    }
+    cluster.connected = connected;
+    if (!connected) {
+      cluster.hub.dropAll();
+    }
+    this.refreshManagementCluster(cluster);
+  }
+
+  dropWebsockets(id?: string): number {
+    const hubs = id ? [this.registry.get(id)?.hub] : [this.mgmtHub, ...this.registry.list().map((c) => c.hub)];
+
+    return hubs.reduce((sum, hub) => sum + (hub?.dropAll() ?? 0), 0);
+  }
+
+  /** Rancher's proxy answers for a cluster: unknown 404, not yours 403, agent disconnected 503. */
+  use(user: SimUser, id: string): ClusterUse {
+    const cluster = this.registry.get(id);
+
+    if (!cluster) {
+      throw new ApiError(404, 'NotFound', `cluster ${ id } not found`);
+    }
+    const access = clusterAccess(user, { writable: cluster.isHarvester, members: cluster.spec.members });
+
+    if (!access) {
+      throw new ApiError(403, 'Forbidden', `clusters.management.cattle.io "${ id }" is forbidden: User "${ user.id }" cannot get resource "clusters" in API group "management.cattle.io" at the cluster scope`);
+    }
+    if (!cluster.connected) {
+      throw new ApiError(503, 'ServiceUnavailable', `cluster agent disconnected for cluster ${ id }`);
+    }
+
+    return { cluster, access };
+  }
+
+  managementContext(req: IncomingMessage, user?: SimUser): RequestContext {
+    const access = managementAccess(user);
+    const ctx: RequestContext = { base: `${ originOf(req) }/v1`, access: () => access };
+
+    if (user) {
+      // Rancher lists only the clusters a user has a role in.
+      ctx.visible = (type, obj) => type !== MGMT_CLUSTER || this.visibleTo(user, obj.metadata.name);
+    }
+
+    return ctx;
   }
 
   async listen(): Promise<number> {
     const server = createServer((req, res) => {
-      this.handle(req, res).catch((err: unknown) => this.fail(res, err, true));
+      this.handle(req, res).catch((err: unknown) => fail(res, err, true));
     });
     const wss = new WebSocketServer({ noServer: true });
 
     server.on('upgrade', (req, socket, head) => {
-      const url = new URL(req.url ?? '/', 'http://sim');
-      const user = this.sessions.userFor(tokenFrom(req.headers));
-      const match = /^\/k8s\/clusters\/([^/]+)\/v1\/subscribe$/.exec(url.pathname);
-      const hub = url.pathname === '/v1/subscribe' ? this.hubs.mgmt : match ? this.hubs[match[1]] : url.pathname === '/v3/subscribe' ? undefined : null;
+      const target = this.socketTarget(req);
 
-      if (!user || hub === null) {
-        socket.write('HTTP/1.1 401 Unauthorized\r\n\r\n');
+      if ('status' in target) {
+        socket.write(`HTTP/1.1 ${ target.status } ${ STATUS_CODES[target.status] }\r\n\r\n`);
         socket.destroy();
 
         return;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => {
-        if (hub) {
-          hub.attach(ws, this.context(req, user, match ? match[1] : 'mgmt'));
-        }
-      });
+      wss.handleUpgrade(req, socket, head, (ws) => target.hub?.attach(ws, target.ctx));
     });
     this.server = server;
     await new Promise<void>((resolve) => server.listen(this.options.port, this.options.host ?? '127.0.0.1', resolve));
@@ -123,269 +185,97 @@ export class Simulator {
   }
 
   async close(): Promise<void> {
-    this.behaviour?.stop();
-    Object.values(this.hubs).forEach((hub) => hub.dropAll());
+    this.registry.list().forEach((c) => c.unload());
+    this.dropWebsockets();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  apiFor(cluster: string): SteveApi | undefined {
-    return cluster === 'mgmt' ? this.mgmt : cluster === HARVESTER_CLUSTER_ID ? this.harvester : cluster === 'local' ? this.local : undefined;
+  private visibleTo(user: SimUser, clusterId: string): boolean {
+    const cluster = this.registry.get(clusterId);
+
+    return !cluster || !!clusterAccess(user, { writable: cluster.isHarvester, members: cluster.spec.members });
   }
 
-  context(req: IncomingMessage, user: SimUser, cluster: string): RequestContext {
-    const origin = originOf(req);
-
-    if (cluster === 'mgmt') {
-      return { base: `${ origin }/v1`, access: () => (user.username === 'admin' ? FULL : READ_ONLY) };
+  private objectsFor(spec: ClusterSpec): K8sObject[] {
+    if (spec.provider !== 'harvester') {
+      return [];
     }
+    const scenario = loadScenario(spec.scenario ?? 'default');
+    const objects = [...(scenario.generate && this.options.generate ? this.options.generate(scenario.generate) : []), ...(scenario.objects ?? [])];
 
-    return { base: `${ origin }/k8s/clusters/${ cluster }/v1`, access: cluster === HARVESTER_CLUSTER_ID ? (type) => user.access(type) : () => READ_ONLY };
+    return this.options.prepare ? this.options.prepare(spec, objects) : objects;
   }
 
-  private fail(res: ServerResponse, err: unknown, authed: boolean): void {
-    const error = err instanceof ApiError ? err : new ApiError(500, 'InternalError', err instanceof Error ? err.message : String(err));
+  private createCluster(spec: ClusterSpec): Cluster {
+    const cluster = new Cluster(spec, spec.provider === 'harvester' ? CLUSTER_TYPES : LOCAL_TYPES);
 
-    if (!res.headersSent) {
-      sendJson(res, error.status, steveError(error), authed);
+    // Rancher's cluster object follows the downstream node count.
+    cluster.store.onChange((event) => {
+      if (event.type === 'node' && event.kind !== 'change' && this.registry.get(spec.id) === cluster) {
+        this.refreshManagementCluster(cluster);
+      }
+    });
+
+    return cluster;
+  }
+
+  private refreshManagementCluster(cluster: Cluster): void {
+    if (this.mgmt.store.get(MGMT_CLUSTER, cluster.id)) {
+      this.mgmt.store.update(MGMT_CLUSTER, managementCluster(cluster));
+    }
+  }
+
+  private socketTarget(req: IncomingMessage): { status: number } | { hub?: WatchHub; ctx: RequestContext } {
+    const path = new URL(req.url ?? '/', 'http://sim').pathname;
+    const user = this.sessions.userFor(tokenFrom(req.headers));
+    const match = /^\/k8s\/clusters\/([^/]+)\/v1(\/harvester)?\/subscribe$/.exec(path);
+
+    if (!user) {
+      return { status: 401 };
+    }
+    if (path === '/v1/subscribe' || path === '/v3/subscribe') {
+      // The shell opens the Norman socket too; nothing is published on it.
+      return { hub: path === '/v1/subscribe' ? this.mgmtHub : undefined, ctx: this.managementContext(req, user) };
+    }
+    if (!match) {
+      return { status: 404 };
+    }
+    try {
+      const use = this.use(user, match[1]);
+
+      return { hub: use.cluster.hub, ctx: clusterContext(use, steveBase(req, match[1], !!match[2])) };
+    } catch (err) {
+      return { status: err instanceof ApiError ? err.status : 500 };
     }
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://sim');
-    const path = url.pathname;
-    const method = req.method ?? 'GET';
     const user = this.sessions.userFor(tokenFrom(req.headers));
-    const authed = !!user;
+    const call = callOf(req, res, user);
 
-    if (path.startsWith('/sim/')) {
-      return handleControl(this, req, res, path, url.searchParams);
+    if (call.path.startsWith('/sim/')) {
+      return handleControl(this, req, res, call.url);
     }
-    if (await this.faults.intercept(method, path, res, authed)) {
+    if (await this.faults.intercept(call.method, call.path, res, !!user)) {
       return;
     }
-    const send = (status: number, body: unknown, headers?: Record<string, string>) => sendJson(res, status, body, authed, headers);
-
     try {
-      if (await this.handlePublic(req, res, method, path, url, user)) {
-        return;
-      }
-      if (!user) {
-        throw new ApiError(401, 'Unauthorized', 'must authenticate');
-      }
-      const cluster = /^\/k8s\/clusters\/([^/]+)(\/.*)$/.exec(path);
+      const found = findRoute(this.routes, call.method, call.path);
 
-      if (cluster) {
-        const api = this.apiFor(cluster[1]);
-
-        if (!api) {
-          throw new ApiError(404, 'NotFound', `cluster ${ cluster[1] } not found`);
-        }
-        if (cluster[2].startsWith('/v1/')) {
-          return send(...await this.steve(api, this.context(req, user, cluster[1]), method, cluster[2].slice(4), url.searchParams, req));
-        }
-        if (cluster[2] === '/version') {
-          return send(200, kubeVersion('v1.34.2+rke2r1'));
-        }
-
-        return handleKubeApi(api, user, req, res, cluster[2], url.searchParams);
+      if (!found) {
+        throw new ApiError(user ? 404 : 401, user ? 'NotFound' : 'Unauthorized', user ? `${ call.path } not found` : 'must authenticate');
       }
-      if (path.startsWith('/v3/')) {
-        return send(200, normanGet(path.slice(4) + url.search, originOf(req), user));
-      }
-      if (path === '/v1/logout' && method === 'POST') {
-        this.sessions.logout(tokenFrom(req.headers));
-
-        return sendJson(res, 200, {}, false, { 'set-cookie': 'R_SESS=; Path=/; HttpOnly; Secure; Max-Age=0' });
-      }
-      if (path === '/v1/ext.cattle.io.selfuser' || path === '/v1/ext.cattle.io.selfusers') {
-        return send(200, {
-          apiVersion: 'ext.cattle.io/v1', kind: 'SelfUser', type: 'ext.cattle.io.selfuser', metadata: {}, status: { userID: user.id }
-        });
-      }
-      if (path.startsWith('/v1/userpreference')) {
-        return send(200, await this.userPreferences(req, method, user));
-      }
-      if (path.startsWith('/v1/')) {
-        return send(...await this.steve(this.mgmt, this.context(req, user, 'mgmt'), method, path.slice(4), url.searchParams, req));
-      }
-      throw new ApiError(404, 'NotFound', `${ path } not found`);
+      await found.route.handler(call, found.match);
     } catch (err) {
-      this.fail(res, err, authed);
+      fail(res, err, !!user);
     }
-  }
-
-  /** Endpoints Rancher serves without a session. Returns true when answered. */
-  private async handlePublic(req: IncomingMessage, res: ServerResponse, method: string, path: string, url: URL, user?: SimUser): Promise<boolean> {
-    const authed = !!user;
-    const send = (status: number, body: unknown, headers?: Record<string, string>) => sendJson(res, status, body, authed, headers);
-
-    if (path === '/rancherversion') {
-      send(200, {
-        Version: 'v2.15.0', GitCommit: 'harvester-sim', RancherPrime: 'false'
-      });
-    } else if (path === '/version') {
-      send(200, kubeVersion('v1.31.1+k3s1'));
-    } else if (path === '/v1/uiplugins') {
-      send(200, { entries: {} });
-    } else if (path === '/v1-public/authproviders' || path === '/v3-public/authProviders' || path === '/v3-public/authproviders') {
-      send(200, {
-        type:         'collection',
-        resourceType: 'authProvider',
-        data:         [{
-          id: 'local', type: 'localProvider', links: {}
-        }]
-      });
-    } else if (path === '/v1-public/login' && method === 'POST') {
-      const body = await readJson(req);
-      const token = this.sessions.login(body.username, body.password);
-
-      if (!token) {
-        throw new ApiError(401, 'Unauthorized', 'authentication failed');
-      }
-      sendJson(res, 200, {}, true, { 'set-cookie': `R_SESS=${ token }; Path=/; HttpOnly; Secure; SameSite=Lax` });
-    } else if (!user && path.startsWith('/v1/management.cattle.io.setting')) {
-      // Before login Rancher lists only its public settings.
-      const publicCtx: RequestContext = { base: `${ originOf(req) }/v1`, access: () => READ_ONLY };
-      const [status, body] = await this.steve(this.mgmt, publicCtx, method === 'GET' ? 'GET' : 'DENY', path.slice(4), url.searchParams, req);
-      const data = (body as { data?: Obj[] }).data;
-
-      if (data) {
-        (body as { data: Obj[] }).data = data.filter((s) => PUBLIC_SETTINGS.has(String(s.id)));
-      } else if (!PUBLIC_SETTINGS.has(String((body as Obj).id))) {
-        throw new ApiError(401, 'Unauthorized', 'must authenticate');
-      }
-      send(status, body);
-    } else {
-      return false;
-    }
-
-    return true;
-  }
-
-  private async userPreferences(req: IncomingMessage, method: string, user: SimUser): Promise<Obj> {
-    const base = `${ originOf(req) }/v1/userpreferences`;
-    const current = this.preferences.get(user.id) ?? {
-      id: user.id, type: 'userpreference', links: { self: `${ base }/${ user.id }`, update: `${ base }/${ user.id }` }, metadata: { name: user.id }, data: {}
-    };
-
-    if (method === 'PUT') {
-      const body = await readJson(req);
-
-      current.data = (body.data as Obj) ?? {};
-      this.preferences.set(user.id, current);
-
-      return current;
-    }
-
-    return req.url?.includes('/userpreferences/') ? current : {
-      type: 'collection', resourceType: 'userpreference', links: { self: base }, data: [current]
-    };
-  }
-
-  /** Resource actions (`POST …/<type>/<id>?action=<name>`): Harvester's VM `migrate`, gated on KubeVirt being ready. */
-  private async resourceAction(type: string, id: string, action: string, ctx: RequestContext, body: Obj): Promise<unknown> {
-    if (type !== 'kubevirt.io.virtualmachine' || action !== 'migrate') {
-      throw new ApiError(404, 'NotFound', `action ${ action } not found on ${ type }`);
-    }
-    if (!ctx.access(type).update) {
-      throw new ApiError(403, 'Forbidden', `virtualmachines.kubevirt.io "${ id }" is forbidden: User cannot migrate`);
-    }
-    const migrate = this.behaviour?.migrateAction;
-
-    if (typeof migrate !== 'function') {
-      throw new ApiError(501, 'NotImplemented', 'migrations are not simulated');
-    }
-
-    return migrate(id, body);
-  }
-
-  /** Steve's `/v1/<type>[/<namespace>][/<name>]` routes for one API. Returns [status, body]. */
-  private async steve(api: SteveApi, ctx: RequestContext, method: string, rest: string, params: URLSearchParams, req: IncomingMessage): Promise<[number, unknown]> {
-    const [segment, ...ids] = rest.split('/').filter(Boolean).map(decodeURIComponent);
-
-    if (segment === 'schemas') {
-      if (!ids.length) {
-        return [200, listSchemas(api, ctx)];
-      }
-      const def = resolveType(api, ids[0]);
-      const schema = def && schemaFor(def, ctx);
-
-      if (!schema) {
-        throw new ApiError(404, 'NotFound', `schema ${ ids[0] } not found`);
-      }
-
-      return [200, schema];
-    }
-    if (segment === 'schemaDefinitions') {
-      return [200, {
-        type:           'schemaDefinition',
-        definitionType: ids[0],
-        definitions:    {
-          [ids[0]]: {
-            id: ids[0], type: 'schemaDefinition', resourceFields: {}
-          }
-        }
-      }];
-    }
-    if (segment === 'counts') {
-      return [200, counts(api, ctx)];
-    }
-    const def = segment ? resolveType(api, segment) : undefined;
-
-    if (!def) {
-      throw new ApiError(404, 'NotFound', `resource type ${ segment } not found`);
-    }
-    const namespaceOnly = def.namespaced && ids.length === 1 && method === 'GET';
-    const id = ids.join('/');
-
-    if (method === 'GET') {
-      return [200, !id || namespaceOnly ? listResources(api, def, ctx, params, namespaceOnly ? ids[0] : undefined) : getResource(api, def, ctx, id)];
-    }
-    const action = params.get('action');
-
-    if (method === 'POST' && action && id) {
-      return [200, await this.resourceAction(def.id, id, action, ctx, await readJson(req))];
-    }
-    if (method === 'POST' && (!id || def.namespaced)) {
-      return [201, createResource(api, def, ctx, await readJson(req), id || undefined)];
-    }
-    if (method === 'PUT' && id) {
-      return [200, updateResource(api, def, ctx, id, await readJson(req))];
-    }
-    if (method === 'PATCH' && id) {
-      const current = getResource(api, def, ctx, id);
-
-      return [200, updateResource(api, def, ctx, id, mergePatch(current, await readJson(req)) as Obj)];
-    }
-    if (method === 'DELETE' && id) {
-      return [200, removeResource(api, def, ctx, id)];
-    }
-    throw new ApiError(405, 'MethodNotAllowed', `method ${ method } not allowed`);
   }
 }
 
-/** RFC 7386 JSON merge patch. */
-function mergePatch(target: unknown, patch: unknown): unknown {
-  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) {
-    return patch;
+function fail(res: ServerResponse, err: unknown, authed: boolean): void {
+  const error = err instanceof ApiError ? err : new ApiError(500, 'InternalError', err instanceof Error ? err.message : String(err));
+
+  if (!res.headersSent) {
+    sendJson(res, error.status, steveError(error), authed);
   }
-  const out: Obj = target && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Obj) } : {};
-
-  for (const [key, value] of Object.entries(patch as Obj)) {
-    if (value === null) {
-      delete out[key];
-    } else {
-      out[key] = mergePatch(out[key], value);
-    }
-  }
-
-  return out;
-}
-
-function kubeVersion(gitVersion: string): Obj {
-  const [major, minor] = gitVersion.slice(1).split('.');
-
-  return {
-    major, minor, gitVersion, gitCommit: 'harvester-sim', gitTreeState: 'clean', buildDate: '2026-03-01T00:00:00Z', goVersion: 'go1.24', compiler: 'gc', platform: 'linux/amd64'
-  };
 }

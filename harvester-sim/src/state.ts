@@ -1,6 +1,8 @@
+import { Obj } from './types';
+
 /**
- * A small rendition of wrangler's `summary.Summarize`, enough for the objects this simulator serves
- * (rules and expected results in shared/data/samples/STEVE.md): Steve's `metadata.state`.
+ * A small rendition of wrangler's `summary.Summarize`, enough for the objects this simulator serves:
+ * Steve's `metadata.state` (name, error, transitioning, message) as the shell colours and sorts by it.
  */
 export interface ResourceState {
   name: string;
@@ -15,8 +17,6 @@ interface Condition {
   reason?: string;
   message?: string;
 }
-
-type Obj = Record<string, unknown>;
 
 function conditionsOf(obj: Obj): Condition[] {
   const status = (obj.status ?? {}) as { conditions?: Condition[] };

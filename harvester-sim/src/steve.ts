@@ -1,9 +1,7 @@
 import { idOf } from './store';
 import { summarize } from './state';
 import { TypeDef } from './schemas';
-import { K8sObject } from './types';
-
-type Obj = Record<string, unknown>;
+import { K8sObject, Obj } from './types';
 
 /** What one request may do with one type (drives links and schema methods, as Steve does). */
 export interface Access {

@@ -1,4 +1,7 @@
-/** A Kubernetes object as the simulator stores it (the raw object, before Steve formatting). */
+/** Any JSON object: request bodies, Steve-formatted resources, loosely typed parts of objects. */
+export type Obj = Record<string, unknown>;
+
+/** A Kubernetes object's metadata as the simulator stores it (the raw object, before Steve formatting). */
 export interface ObjectMeta {
   name: string;
   namespace?: string;

@@ -142,6 +142,9 @@ export class WatchHub {
     }
     const obj = event.object;
 
+    if (ctx.visible?.(def.id, obj) === false) {
+      return;
+    }
     if ((watch.id && watch.id !== idOf(obj)) || (watch.namespace && watch.namespace !== obj.metadata.namespace) || !matchesSelector(watch.selector, obj.metadata.labels)) {
       return;
     }

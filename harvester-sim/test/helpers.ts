@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
-import { Simulator } from '../src/server';
-import { generateCluster, GenerateOptions, installHarvester } from '../src/harvester';
+import { Simulator, SimulatorOptions } from '../src/server';
+import { harvesterOptions } from '../src/harvester/simulator';
 
 /** A simulator on a random loopback port, with a logged-in admin cookie, for black-box tests. */
 export interface TestSim {
@@ -13,12 +13,10 @@ export interface TestSim {
   close(): Promise<void>;
 }
 
-export async function startSim(scenario = 'default', stepMs = 1): Promise<TestSim> {
+/** `scenario` goes into the fleet's primary cluster (c-harv1 of the default fleet). */
+export async function startSim(scenario?: string, stepMs = 1, options: Partial<SimulatorOptions> = {}): Promise<TestSim> {
   const sim = new Simulator({
-    port:     0,
-    scenario,
-    install:  (store) => installHarvester(store, { stepMs }),
-    generate: (params) => generateCluster(params as unknown as GenerateOptions),
+    port: 0, scenario, ...harvesterOptions(stepMs), ...options
   });
   const port = await sim.listen();
   const url = `http://127.0.0.1:${ port }`;

@@ -15,7 +15,7 @@ beforeAll(async() => {
   t = await startSim();
 });
 beforeEach(() => {
-  t.sim.reset('default');
+  t.sim.reset({ scenario: 'default' });
 });
 afterAll(async() => {
   await t.close();
@@ -28,7 +28,7 @@ async function setValue(value: string) {
 }
 
 async function settle() {
-  await (t.sim.behaviour as unknown as { idle(): Promise<void> }).idle();
+  await t.sim.cluster('c-harv1')?.behaviour?.idle?.();
 }
 
 async function kubeVirtReady(): Promise<boolean> {
@@ -83,9 +83,9 @@ describe('rollout through the API', () => {
   });
 
   it('refuses the migrate action while KubeVirt is rolling out, then migrates over the network', async() => {
-    const behaviour = t.sim.behaviour as unknown as { setStepMs(ms: number): void };
+    const behaviour = t.sim.cluster('c-harv1')?.behaviour;
 
-    behaviour.setStepMs(20);
+    behaviour?.setStepMs?.(20);
     await setValue(VALUE);
     for (let i = 0; i < 200 && await kubeVirtReady(); i++) {
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -95,7 +95,7 @@ describe('rollout through the API', () => {
     expect(refused.status).toBe(500);
     expect(refused.body.message).toBe('KubeVirt is not ready');
     await settle();
-    behaviour.setStepMs(1);
+    behaviour?.setStepMs?.(1);
     expect((await t.send('POST', `${ API }/kubevirt.io.virtualmachines/default/vm-01?action=migrate`, {})).status).toBe(200);
     await settle();
     const vmi = (await t.get(`${ API }/kubevirt.io.virtualmachineinstances/default/vm-01`)).body as { status: { migrationState: { targetNodeAddress: string; completed: boolean } } };

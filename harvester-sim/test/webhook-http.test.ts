@@ -4,7 +4,7 @@ import {
 import { startSim, TestSim } from './helpers';
 
 // Black-box: Harvester's setting webhook as the UI meets it through Rancher (Steve PUT and the Kubernetes
-// API path with dryRun=All). Messages are the exact texts of harvester-semantics.md section 2.
+// API path with dryRun=All). Messages are the webhook's exact texts.
 const STEVE = '/k8s/clusters/c-harv1/v1/harvesterhci.io.settings/vm-migration-network';
 const KUBE = '/k8s/clusters/c-harv1/apis/harvesterhci.io/v1beta1/settings/vm-migration-network';
 const PREFIX = 'admission webhook "validator.harvesterhci.io" denied the request: ';
@@ -15,7 +15,7 @@ beforeAll(async() => {
   t = await startSim();
 });
 beforeEach(() => {
-  t.sim.reset('default');
+  t.sim.reset({ scenario: 'default' });
 });
 afterAll(async() => {
   await t.close();

@@ -1,11 +1,9 @@
-import { ApiError, K8sObject } from '../types';
+import { ApiError, K8sObject, Obj } from '../types';
 import { KUBEVIRT_ID, splitId, T } from './constants';
 import { SimContext } from './context';
 import { virtHandlerNodes } from './daemonset';
 import { startMigration } from './migrations';
 import { isWitness } from './network-checks';
-
-type Obj = Record<string, unknown>;
 
 /** Harvester's migrate-action gate: the first `Available` condition must be True with reason AllComponentsReady. */
 export function isKubeVirtReady(kubevirt: K8sObject | undefined): boolean {

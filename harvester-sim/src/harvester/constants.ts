@@ -1,4 +1,4 @@
-/** Steve type ids, names and annotation keys the Harvester behaviour reads and writes (harvester-semantics.md §3, §4). */
+/** Steve type ids, names and annotation keys the Harvester behaviour reads and writes. */
 export const T = {
   setting:        'harvesterhci.io.setting',
   node:           'node',

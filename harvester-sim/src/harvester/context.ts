@@ -1,7 +1,7 @@
 import { ObjectStore } from '../store';
 import { Scheduler } from './scheduler';
 
-/** Controller errors a test can inject for the next reconcile (reasons of harvester-semantics.md §3). */
+/** Controller errors a test can inject for the next reconcile (the controller's own error reasons). */
 export type InjectableFailure = 'UpdateKubeVirtError' | 'RemoveOldNadError';
 
 /** What every simulated controller shares: the cluster's store, the step scheduler and the clock. */

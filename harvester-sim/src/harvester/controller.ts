@@ -70,7 +70,7 @@ const errText = (err: unknown) => (err instanceof Error ? err.message : String(e
 
 /**
  * One reconcile of `OnVMMigrationNetworkChange` (harvester/harvester pkg/controller/master/kubevirt/
- * vm_migration_network.go, §3): fresh-install skip, hash no-op, find-or-create the NAD, point KubeVirt's
+ * vm_migration_network.go): fresh-install skip, hash no-op, find-or-create the NAD, point KubeVirt's
  * `spec.configuration.migrations.network` at it (or drop it), delete the old NAD, then the condition.
  * Failures are sticky: the hash is stamped and nothing retries.
  */

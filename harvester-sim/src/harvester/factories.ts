@@ -3,7 +3,7 @@ import { K8sObject } from '../types';
 import { LABEL_CLUSTER_NETWORK, LABEL_WITNESS } from './constants';
 import { ipv4ToString } from './ipnet';
 
-/** Options for one simulated node (node-harvester.yaml / node-witness.yaml). */
+/** Options for one simulated node, shaped like a real Harvester or witness node. */
 export interface NodeOptions {
   witness?: boolean;
   notReady?: boolean;
@@ -96,7 +96,7 @@ export function makeNode(name: string, index: number, opts: NodeOptions = {}): K
   };
 }
 
-/** VlanStatus `<cn>-<node>-<crc32("<cn>-<node>")>` written by the node's network agent (vlanstatus-node1.yaml). */
+/** VlanStatus `<cn>-<node>-<crc32("<cn>-<node>")>` written by the node's network agent. */
 export function makeVlanStatus(cn: string, vc: string, node: string, vlan: number, created = '2026-03-09T08:00:00Z'): K8sObject {
   const name = `${ cn }-${ node }-${ crc32(`${ cn }-${ node }`).toString(16).padStart(8, '0') }`;
 

@@ -5,8 +5,8 @@ const domain = {
 };
 
 /**
- * `count` running VMs `default/vm-01…` spread round-robin over `nodes` (vmi-migrated.yaml shape, without migration
- * state); with `inProgress`, vm-01 has a Running VirtualMachineInstanceMigration (vmim-running.yaml).
+ * `count` running VMs `default/vm-01…` spread round-robin over `nodes`, shaped like real ones (without migration
+ * state); with `inProgress`, vm-01 has a Running VirtualMachineInstanceMigration.
  */
 export function makeVms(nodes: string[], count: number, inProgress: boolean): K8sObject[] {
   const out: K8sObject[] = [];

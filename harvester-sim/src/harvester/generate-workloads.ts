@@ -1,18 +1,21 @@
+import { randomUUID } from 'node:crypto';
 import { K8sObject } from '../types';
 import {
   HARVESTER_SYSTEM, INSTALL_STRATEGY_ID, MIGRATION_IFACE, NETWORKS_ANNOTATION, TEMPLATE_GENERATION
 } from './constants';
 import { withMigrationNetwork } from './kubevirt-config';
+import { sandboxFailureMessage } from './kubelet';
 import {
-  markReady, markStarted, NetworkStatus, newVirtHandlerPod, randomMac
+  hex, markReady, markStarted, NetworkStatus, newVirtHandlerPod, randomMac
 } from './pods';
+import { exhaustedError } from './whereabouts';
 
 const T0 = new Date('2026-03-10T09:00:00Z');
 const HANDLER_LABELS = {
   'kubevirt.io': 'virt-handler', 'prometheus.kubevirt.io': 'true', 'np.kubevirt.io/allow-access-cluster-services': 'true', 'app.kubernetes.io/component': 'kubevirt', 'app.kubernetes.io/managed-by': 'virt-operator'
 };
 
-/** KubeVirt `harvester-system/kubevirt`, healthy (kubevirt-cr.yaml), optionally with `migrations.network`. */
+/** KubeVirt `harvester-system/kubevirt`, healthy, optionally with `migrations.network`. */
 export function makeKubeVirt(nad?: string): K8sObject {
   const config = withMigrationNetwork(undefined, nad);
   const ready = (type: string, status: string) => ({
@@ -72,7 +75,7 @@ export function makeKubeVirt(nad?: string): K8sObject {
   };
 }
 
-/** DaemonSet `harvester-system/virt-handler` (virt-handler-daemonset.yaml) for the given install strategy. */
+/** DaemonSet `harvester-system/virt-handler` for the given install strategy. */
 export function makeDaemonSet(nad: string | undefined, nodes: number): K8sObject {
   const id = withMigrationNetwork(undefined, nad).id;
   const image = 'registry.suse.com/suse/sles/16.0';
@@ -129,7 +132,7 @@ export function makeDaemonSet(nad: string | undefined, nodes: number): K8sObject
   };
 }
 
-/** A running virt-handler pod on `node` (virt-handler-pod-node1.yaml); `migration` adds the migration0 entry. */
+/** A running virt-handler pod on `node`; `migration` adds the migration0 entry. */
 export function makeRunningPod(ds: K8sObject, node: K8sObject, podIP: string, ready: boolean, migration?: { nad: string; ip: string }): K8sObject {
   const hostIP = String(((node.status as { addresses?: { address: string }[] }).addresses ?? [])[0]?.address ?? '');
   const pod = newVirtHandlerPod(ds, node.metadata.name, hostIP, T0);
@@ -148,4 +151,36 @@ export function makeRunningPod(ds: K8sObject, node: K8sObject, podIP: string, re
   }
 
   return pod;
+}
+
+/**
+ * A virt-handler pod whose `migration0` got no address because the range is used up: Pending with its sandbox
+ * failing, and kubelet's FailedCreatePodSandBox event (the runtime retries it when the pool changes).
+ */
+export function makeStuckPod(ds: K8sObject, node: K8sObject, nad: string, range: string, exclude: string[]): K8sObject[] {
+  const hostIP = String(((node.status as { addresses?: { address: string }[] }).addresses ?? [])[0]?.address ?? '');
+  const pod = newVirtHandlerPod(ds, node.metadata.name, hostIP, T0);
+  const ts = '2026-03-10T09:01:00Z';
+
+  pod.metadata.uid = randomUUID();
+
+  return [pod, {
+    apiVersion: 'v1',
+    kind:       'Event',
+    metadata:   {
+      name: `${ pod.metadata.name }.${ hex(8) }`, namespace: HARVESTER_SYSTEM, creationTimestamp: ts
+    },
+    involvedObject: {
+      apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name, namespace: HARVESTER_SYSTEM, uid: pod.metadata.uid
+    },
+    reason:             'FailedCreatePodSandBox',
+    message:            sandboxFailureMessage(pod, nad, exhaustedError(range, exclude), hex(32)),
+    type:               'Warning',
+    source:             { component: 'kubelet', host: node.metadata.name },
+    count:              1,
+    firstTimestamp:     ts,
+    lastTimestamp:      ts,
+    reportingComponent: 'kubelet',
+    reportingInstance:  node.metadata.name,
+  }];
 }

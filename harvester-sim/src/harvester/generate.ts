@@ -4,7 +4,7 @@ import {
 } from './constants';
 import { sha1 } from './controller';
 import { makeNode, makeVlanStatus } from './factories';
-import { makeDaemonSet, makeKubeVirt, makeRunningPod } from './generate-workloads';
+import { makeDaemonSet, makeKubeVirt, makeRunningPod, makeStuckPod } from './generate-workloads';
 import { makeVms } from './generate-vms';
 import { decodeNetworkConfig } from './godecode';
 import { bridgeConfig } from './nad';
@@ -98,7 +98,7 @@ function assignIPs(range: string, exclude: string[], count: number): string[] {
 }
 
 /**
- * A consistent Harvester cluster for N nodes (shapes of shared/data/samples): namespaces, settings, ClusterNetworks
+ * A consistent Harvester cluster for N nodes (object shapes as a real Harvester v1.8 cluster serves them): namespaces, settings, ClusterNetworks
  * mgmt + vm-migration (+ storage), VlanConfigs with matched-nodes, a VlanStatus per node, Nodes (witness variant),
  * the virt-handler DaemonSet with one Running pod per non-witness node (pod IPs 10.52.<n>.10), KubeVirt healthy,
  * VMs/VMIs, and optionally the migration network already configured or a migration in progress.
@@ -145,8 +145,20 @@ export function generateCluster(opts: GenerateOptions): K8sObject[] {
     const cidr = String((node.spec as { podCIDR: string }).podCIDR);
     const podIP = ipv4ToString((parseIPv4(cidr.split('/')[0]) as number) + 10);
 
-    out.push(makeRunningPod(ds, node, podIP, !opts.notReady?.includes(node.metadata.name), nad && migrationIPs[i] ? { nad, ip: migrationIPs[i] } : undefined));
+    if (config && nad && !migrationIPs[i]) {
+      out.push(...makeStuckPod(ds, node, nad, config.range, config.exclude));
+    } else {
+      out.push(makeRunningPod(ds, node, podIP, !opts.notReady?.includes(node.metadata.name), nad && migrationIPs[i] ? { nad, ip: migrationIPs[i] } : undefined));
+    }
   });
+  const stuck = config && nad ? Math.max(0, count - migrationIPs.length) : 0;
+
+  if (stuck) {
+    // The DaemonSet controller counts the stuck pods as scheduled but not ready.
+    Object.assign(ds.status as Record<string, number>, {
+      numberReady: count - stuck, numberAvailable: count - stuck, numberUnavailable: stuck
+    });
+  }
   if (config && nad) {
     out.push({
       apiVersion: 'k8s.cni.cncf.io/v1',
@@ -164,7 +176,7 @@ export function generateCluster(opts: GenerateOptions): K8sObject[] {
       },
       spec: { config: bridgeConfig(config) },
     });
-    const pods = out.filter((o) => o.kind === 'Pod');
+    const pods = out.filter((o) => o.kind === 'Pod' && (o.status as { phase?: string }).phase === 'Running');
     const base = parseCIDR(config.range).cidr?.network ?? 0;
 
     out.push({

@@ -1,5 +1,5 @@
 import { ObjectStore } from '../store';
-import { Admission, K8sObject } from '../types';
+import { HarvesterBehaviour, ResourceAction } from '../behaviour';
 import { migrateAction } from './action';
 import { T } from './constants';
 import { InjectableFailure, SimContext } from './context';
@@ -14,22 +14,11 @@ export { generateCluster } from './generate';
 export type { GenerateOptions } from './generate';
 export { settingAdmission } from './webhook';
 
-/** The Harvester behaviour plugged into one cluster's store (see harvester-semantics.md §2-§4). */
-export type HarvesterSim = {
-  /** Validating admission keyed by Steve type (`harvesterhci.io.setting`). */
-  admission: Record<string, Admission>;
-  addNode(name: string, opts?: { witness?: boolean }): string;
-  removeNode(name: string): void;
-  /** Creates a VMIM for `namespace/name` and drives it to Succeeded. */
-  startMigration(vmiId: string, targetNode?: string): K8sObject;
-  /** Harvester's `?action=migrate` on a VM, body `{nodeName?}`; throws ApiError (500 `KubeVirt is not ready`…). */
-  migrateAction(vmId: string, body?: { nodeName?: string }): K8sObject;
-  /** Resolves when every scheduled controller step has run (rejects with an error a step threw). */
-  idle(): Promise<void>;
-  setStepMs(ms: number): void;
+/** The Harvester behaviour plugged into one cluster's store (webhook, controllers, runtime): every capability present. */
+export type HarvesterSim = Required<Omit<HarvesterBehaviour, 'actions'>> & {
+  actions: ResourceAction[];
   /** Makes the next reconcile that reaches that step fail with `message` (sticky, as in Harvester). */
   failNext(reason: InjectableFailure, message: string): void;
-  stop(): void;
 };
 
 /**
@@ -46,7 +35,11 @@ export function installHarvester(store: ObjectStore, options: { stepMs: number; 
   store.list(T.vmim).forEach((vmim) => resumeMigration(ctx, vmim));
 
   return {
-    admission:      { [T.setting]: settingAdmission },
+    admission: { [T.setting]: settingAdmission },
+    // Harvester's own action on VMs (its API extension), behind the same gates as the real one.
+    actions:   [{
+      type: T.vm, name: 'migrate', run: (vmId, body) => migrateAction(ctx, vmId, body as { nodeName?: string })
+    }],
     addNode:        (name, opts) => addNode(ctx, name, opts),
     removeNode:     (name) => removeNode(ctx, name),
     startMigration: (vmiId, targetNode) => startMigration(ctx, vmiId, targetNode),

@@ -39,8 +39,13 @@ function nextPodIP(ctx: SimContext, nodeName: string): string {
   return ipv4ToString(cidr.network + (next < size ? next : first));
 }
 
+/** kubelet's text for a sandbox whose Multus attachment failed in whereabouts. */
+export function sandboxFailureMessage(pod: K8sObject, nad: string, reason: string, sandbox: string): string {
+  return `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "${ sandbox }": plugin type="multus" name="multus-cni-network" failed (add): [${ HARVESTER_SYSTEM }/${ pod.metadata.name }/${ pod.metadata.uid }:${ nad }]: error adding container to network "${ nad }": error at storage engine: ${ reason }`;
+}
+
 /**
- * kubelet's FailedCreatePodSandBox event with the Multus → whereabouts error chain (event-ip-exhausted.yaml);
+ * kubelet's FailedCreatePodSandBox event with the Multus → whereabouts error chain;
  * a repeat bumps `count` and `lastTimestamp`.
  */
 function sandboxFailed(ctx: SimContext, pod: K8sObject, nad: string, reason: string, sandbox: string): void {
@@ -48,7 +53,7 @@ function sandboxFailed(ctx: SimContext, pod: K8sObject, nad: string, reason: str
   const ts = rfc3339(ctx.now());
   const node = String((pod.spec as { nodeName?: string }).nodeName);
   const existing = store.list(T.event).find((e) => (e.involvedObject as { uid?: string }).uid === pod.metadata.uid && e.reason === 'FailedCreatePodSandBox');
-  const message = `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "${ sandbox }": plugin type="multus" name="multus-cni-network" failed (add): [${ HARVESTER_SYSTEM }/${ pod.metadata.name }/${ pod.metadata.uid }:${ nad }]: error adding container to network "${ nad }": error at storage engine: ${ reason }`;
+  const message = sandboxFailureMessage(pod, nad, reason, sandbox);
 
   if (existing) {
     store.patch(T.event, `${ existing.metadata.namespace }/${ existing.metadata.name }`, (e) => {

@@ -1,4 +1,4 @@
-import { ApiError, K8sObject } from '../types';
+import { ApiError, K8sObject, Obj } from '../types';
 import { idOf, randomSuffix } from '../store';
 import {
   KUBEVIRT_ID, MIGRATION_IFACE, rfc3339, splitId, T
@@ -7,7 +7,6 @@ import { SimContext } from './context';
 import { virtHandlerNodes, virtHandlerPods } from './daemonset';
 import { hex, parseNetworkStatus } from './pods';
 
-type Obj = Record<string, unknown>;
 interface MigrationState { completed?: boolean; [key: string]: unknown }
 
 /** W1's test: a VMIM counts until it is being deleted or `status.migrationState.completed` (a Pending VMIM without migrationState panics Harvester's webhook; the simulator treats it as in progress). */

@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { K8sObject } from '../types';
+import { K8sObject, Obj } from '../types';
 import {
   HARVESTER_SYSTEM, INSTALL_STRATEGY_ID, NETWORK_STATUS_ANNOTATION, NETWORKS_ANNOTATION, rfc3339, TEMPLATE_GENERATION
 } from './constants';
 import { randomSuffix } from '../store';
-
-type Obj = Record<string, unknown>;
 
 /** Multus' `k8s.v1.cni.cncf.io/network-status` element (network-attachment-definition-client NetworkStatus). */
 export interface NetworkStatus {
@@ -42,7 +40,7 @@ export function randomMac(): string {
 export const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 
 /**
- * A new virt-handler pod from the DaemonSet template (shape of virt-handler-pod-node1.yaml), just scheduled:
+ * A new virt-handler pod from the DaemonSet template (the shape of a real one), just scheduled:
  * Pending with its sandbox not yet created.
  */
 export function newVirtHandlerPod(ds: K8sObject, nodeName: string, hostIP: string, now: Date): K8sObject {

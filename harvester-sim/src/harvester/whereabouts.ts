@@ -84,7 +84,16 @@ export function allocate(ctx: SimContext, range: string, exclude: string[], podr
     return { ip: ipv4ToString(ip), prefix: cidr.prefix };
   }
 
-  return { error: `Could not allocate IP in range: ip: ${ ipv4ToString(first) } / - ${ ipv4ToString(last) } / range: ${ range } / excludeRanges: [${ exclude.join(' ') }]` };
+  return { error: exhaustedError(range, exclude) };
+}
+
+/** whereabouts' AssignmentError text when no address is left. */
+export function exhaustedError(range: string, exclude: string[]): string {
+  const cidr = parseCIDR(range).cidr;
+  const first = cidr ? ipv4ToString(cidr.network + 1) : '';
+  const last = cidr ? ipv4ToString(broadcastOf(cidr.network, cidr.prefix) - 1) : '';
+
+  return `Could not allocate IP in range: ip: ${ first } / - ${ last } / range: ${ range } / excludeRanges: [${ exclude.join(' ') }]`;
 }
 
 /** Whereabouts IPAM DEL: drops every allocation of the pod (and interface) from every pool. */

@@ -22,7 +22,7 @@ function start(opts = {}, now?: () => Date) {
 const HASH = 'vm-migration-network.settings.harvesterhci.io/hash';
 const NAD = 'vm-migration-network.settings.harvesterhci.io/net-attach-def';
 
-describe('sha1 of the raw value (test vectors of harvester-semantics.md §1)', () => {
+describe('sha1 of the raw value (test vectors computed with the Go code of Harvester)', () => {
   it.each([
     ['', 'da39a3ee5e6b4b0d3255bfef95601890afd80709'],
     ['{"clusterNetwork":"test-1","vlan":1,"range":"10.1.2.0/24"}', 'ec8322fb6b741f94739cbb904fc73c3fda864d6d'],

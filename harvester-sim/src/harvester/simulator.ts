@@ -1,0 +1,32 @@
+import { ClusterSpec } from '../cluster';
+import type { SimulatorOptions } from '../server';
+import { K8sObject } from '../types';
+import { generateCluster, GenerateOptions } from './generate';
+import { installHarvester } from './index';
+
+const SERVER_VERSION = 'server-version';
+
+/** The `server-version` setting carries the Harvester version the fleet declares for the cluster. */
+export function withServerVersion(spec: ClusterSpec, objects: K8sObject[]): K8sObject[] {
+  const version = spec.harvesterVersion;
+
+  if (!version) {
+    return objects;
+  }
+  const isVersion = (o: K8sObject) => o.kind === 'Setting' && o.apiVersion.startsWith('harvesterhci.io/') && o.metadata.name === SERVER_VERSION;
+  const found = objects.some(isVersion);
+  const out = objects.map((o) => (isVersion(o) && o.value !== version ? { ...o, value: version } : o));
+
+  return found ? out : [...out, {
+    apiVersion: 'harvesterhci.io/v1beta1', kind: 'Setting', metadata: { name: SERVER_VERSION }, value: version, default: ''
+  }];
+}
+
+/** What makes the generic simulator a Harvester fleet: the behaviour, the scenario generator and the version setting. */
+export function harvesterOptions(stepMs: number): Pick<SimulatorOptions, 'install' | 'generate' | 'prepare'> {
+  return {
+    install:  (store) => installHarvester(store, { stepMs }),
+    generate: (params) => generateCluster(params as unknown as GenerateOptions),
+    prepare:  withServerVersion,
+  };
+}
