@@ -8,8 +8,9 @@
 import { performance } from 'node:perf_hooks';
 import { buildClusterFacts } from '../pkg/harvester-vm-migration-network/core/facts';
 import { clearCidrMemo } from '../pkg/harvester-vm-migration-network/core/cidr';
-import { buildHealth, clearHealthMemo } from '../pkg/harvester-vm-migration-network/core/health';
-import { HealthInput } from '../pkg/harvester-vm-migration-network/core/health-cluster';
+import { buildHealth } from '../pkg/harvester-vm-migration-network/core/health/report';
+import { clearHealthMemo } from '../pkg/harvester-vm-migration-network/core/health/nodes';
+import { HealthInput } from '../pkg/harvester-vm-migration-network/core/health/inputs';
 import { Node, Pod } from '../pkg/harvester-vm-migration-network/core/k8s-types';
 import { FormState } from '../pkg/harvester-vm-migration-network/core/types';
 import { validateForm } from '../pkg/harvester-vm-migration-network/core/validate';

@@ -1,6 +1,7 @@
 /**
  * Public API of the migration-network core: parse, validate, plan IPs, serialize, hash, NAD preview, cluster
- * facts and health rows. Pure TypeScript: no Vue, no store, no I/O.
+ * facts, and the health page's view data (`health/`, one file per job) with its top-level verdict. Pure
+ * TypeScript: no Vue, no store, no I/O.
  */
 export * from './constants';
 export type * from './types';
@@ -15,7 +16,7 @@ export {
   validateForm, validateValue, isWebhookRule
 } from './validate';
 export {
-  MESSAGES, CORE_L10N_KEYS, HEALTH_FLAG_KEYS, problem
+  MESSAGES, CORE_L10N_KEYS, HEALTH_FLAG_KEYS, HEALTH_VERDICT_KEYS, problem
 } from './messages';
 export type { ProblemCode } from './messages';
 export { parseCidr, ipv4Text } from './cidr';
@@ -35,18 +36,37 @@ export {
   buildClusterFacts, effectiveValue, nodeFact, migrationInProgress, conditionStatus
 } from './facts';
 export type { ClusterObjects } from './facts';
-export {
-  buildHealth, migrationIpOf, expectedNetworks
-} from './health';
 export { configuredCondition, controllerCaughtUp } from './setting-state';
-export type {
-  HealthInput, HealthReport, MigrationUse, PoolLeak, RolloutFacts
-} from './health-cluster';
 export {
-  healthInputFrom, isVirtHandlerPod, migrationNadRef, kubeVirtSummary, nadView, sandboxFailures, rolloutSteps, capacityView,
-  runningMigrations, networkShare, findNadMisuse, problemRows, socketStale
-} from './health-page';
+  healthInputFrom, isVirtHandlerPod, migrationNadRef, socketStale
+} from './health/inputs';
+export type { HealthInput, HealthSources } from './health/inputs';
+export { buildHealth } from './health/report';
+export type { HealthReport } from './health/report';
+export {
+  migrationIpOf, expectedNetworks, problemRows
+} from './health/nodes';
+export { kubeVirtSummary, nadView } from './health/summary';
 export type {
-  CoreEvent, VirtualMachine, HealthSources, ConditionView, KubeVirtSummary, NadView, SandboxFailure, StepId, StepState,
-  RolloutStep, RolloutContext, CapacityView, RunningMigration, NetworkShare, NadMisuse
-} from './health-page';
+  ConditionView, KubeVirtSummary, NadView
+} from './health/summary';
+export { sandboxFailures } from './health/events';
+export type { SandboxFailure } from './health/events';
+export { rolloutSteps } from './health/rollout';
+export type {
+  RolloutFacts, StepId, StepState, StepReason, RolloutStep, RolloutContext
+} from './health/rollout';
+export { capacityView } from './health/capacity';
+export type { CapacityView, PoolLeak } from './health/capacity';
+export { runningMigrations, networkShare } from './health/migrations';
+export type {
+  MigrationUse, RunningMigration, NetworkShare
+} from './health/migrations';
+export { findNadMisuse } from './health/misuse';
+export type { NadMisuse } from './health/misuse';
+export { healthVerdict } from './health/verdict';
+export type { HealthVerdict, VerdictKind } from './health/verdict';
+export { summarizeFleetCluster, ipPoolId, virtHandlerAllocations } from './fleet';
+export type {
+  FleetClusterInputs, FleetRow, FleetProblem, FleetState, FleetSeverity, Unreachable
+} from './fleet';

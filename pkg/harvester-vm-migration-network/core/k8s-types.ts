@@ -123,3 +123,21 @@ export interface VlanStatus extends K8sObject {
 export interface VlanConfig extends K8sObject {
   spec?: { clusterNetwork?: string };
 }
+
+/** core/v1 Event, as far as the health page reads it (why a virt-handler pod cannot start). */
+export interface CoreEvent {
+  metadata?: ObjectMeta;
+  involvedObject?: { kind?: string; namespace?: string; name?: string };
+  reason?: string;
+  message?: string;
+  count?: number;
+  firstTimestamp?: string;
+  lastTimestamp?: string;
+  eventTime?: string;
+  source?: { host?: string };
+}
+
+/** `kubevirt.io/v1` VirtualMachine: only its networks (to find VMs attached to the migration NAD). */
+export interface VirtualMachine extends K8sObject {
+  spec?: { template?: { spec?: { networks?: { name?: string; multus?: { networkName?: string } }[] } } };
+}

@@ -82,33 +82,31 @@ export const HEALTH_FLAG_KEYS: Record<HealthFlag, string> = {
   notCovered:     'vmMigrationNetwork.health.flags.notCovered',
 };
 
-const VERDICT = 'vmMigrationNetwork.health.verdict';
-
 /**
  * l10n key of each verdict reason (`healthVerdict`) with its argument names; `kind.<kind>` keys are short titles of
  * each kind, for a badge next to the reason.
  */
 export const HEALTH_VERDICT_KEYS = {
-  healthy:              { key: `${ VERDICT }.healthy`, args: ['clusterNetwork', 'vlan', 'range', 'nodes'] },
-  disabled:             { key: `${ VERDICT }.disabled`, args: [] },
-  failed:               { key: `${ VERDICT }.failed`, args: ['reason', 'message'] },
-  stuckNadMissing:      { key: `${ VERDICT }.stuck.nadMissing`, args: [] },
-  stuckNadMismatch:     { key: `${ VERDICT }.stuck.nadMismatch`, args: [] },
-  stuckDegraded:        { key: `${ VERDICT }.stuck.degraded`, args: ['reason', 'message'] },
-  stuckSandbox:         { key: `${ VERDICT }.stuck.sandbox`, args: ['pod', 'node', 'message'] },
-  stuckPodCrashing:     { key: `${ VERDICT }.stuck.podCrashing`, args: ['pod', 'node', 'restarts'] },
-  stuckNodes:           { key: `${ VERDICT }.stuck.nodes`, args: ['count', 'nodes'] },
-  rollingOutController: { key: `${ VERDICT }.rollingOut.controllerPending`, args: [] },
-  rollingOutNad:        { key: `${ VERDICT }.rollingOut.nad`, args: [] },
-  rollingOutKubeVirt:   { key: `${ VERDICT }.rollingOut.kubeVirt`, args: [] },
-  rollingOutPods:       { key: `${ VERDICT }.rollingOut.pods`, args: ['done', 'total'] },
-  rollingOutReady:      { key: `${ VERDICT }.rollingOut.ready`, args: [] },
-  rollingOutDisabling:  { key: `${ VERDICT }.rollingOut.disabling`, args: ['done', 'total'] },
-  kindHealthy:          { key: `${ VERDICT }.kind.healthy`, args: [] },
-  kindRollingOut:       { key: `${ VERDICT }.kind.rollingOut`, args: [] },
-  kindStuck:            { key: `${ VERDICT }.kind.stuck`, args: [] },
-  kindDisabled:         { key: `${ VERDICT }.kind.disabled`, args: [] },
-  kindFailed:           { key: `${ VERDICT }.kind.failed`, args: [] },
+  healthy:              { key: 'vmMigrationNetwork.health.verdict.healthy', args: ['clusterNetwork', 'vlan', 'range', 'nodes'] },
+  disabled:             { key: 'vmMigrationNetwork.health.verdict.disabled', args: [] },
+  failed:               { key: 'vmMigrationNetwork.health.verdict.failed', args: ['reason', 'message'] },
+  stuckNadMissing:      { key: 'vmMigrationNetwork.health.verdict.stuck.nadMissing', args: [] },
+  stuckNadMismatch:     { key: 'vmMigrationNetwork.health.verdict.stuck.nadMismatch', args: [] },
+  stuckDegraded:        { key: 'vmMigrationNetwork.health.verdict.stuck.degraded', args: ['reason', 'message'] },
+  stuckSandbox:         { key: 'vmMigrationNetwork.health.verdict.stuck.sandbox', args: ['pod', 'node', 'message'] },
+  stuckPodCrashing:     { key: 'vmMigrationNetwork.health.verdict.stuck.podCrashing', args: ['pod', 'node', 'restarts'] },
+  stuckNodes:           { key: 'vmMigrationNetwork.health.verdict.stuck.nodes', args: ['count', 'nodes'] },
+  rollingOutController: { key: 'vmMigrationNetwork.health.verdict.rollingOut.controllerPending', args: [] },
+  rollingOutNad:        { key: 'vmMigrationNetwork.health.verdict.rollingOut.nad', args: [] },
+  rollingOutKubeVirt:   { key: 'vmMigrationNetwork.health.verdict.rollingOut.kubeVirt', args: [] },
+  rollingOutPods:       { key: 'vmMigrationNetwork.health.verdict.rollingOut.pods', args: ['done', 'total'] },
+  rollingOutReady:      { key: 'vmMigrationNetwork.health.verdict.rollingOut.ready', args: [] },
+  rollingOutDisabling:  { key: 'vmMigrationNetwork.health.verdict.rollingOut.disabling', args: ['done', 'total'] },
+  kindHealthy:          { key: 'vmMigrationNetwork.health.verdict.kind.healthy', args: [] },
+  kindRollingOut:       { key: 'vmMigrationNetwork.health.verdict.kind.rollingOut', args: [] },
+  kindStuck:            { key: 'vmMigrationNetwork.health.verdict.kind.stuck', args: [] },
+  kindDisabled:         { key: 'vmMigrationNetwork.health.verdict.kind.disabled', args: [] },
+  kindFailed:           { key: 'vmMigrationNetwork.health.verdict.kind.failed', args: [] },
 } as const satisfies Record<string, { key: string; args: readonly string[] }>;
 
 /** Every l10n key the module can emit, with the names of its `{arg}` placeholders. */

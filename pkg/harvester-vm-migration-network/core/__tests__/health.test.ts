@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildClusterFacts } from '../facts';
-import { buildHealth, expectedNetworks, migrationIpOf } from '../health';
-import { HealthInput } from '../health-cluster';
+import { HealthInput } from '../health/inputs';
+import { expectedNetworks, migrationIpOf } from '../health/nodes';
+import { buildHealth } from '../health/report';
 import { nadConfig } from '../nad-config';
 import {
   createClusterNetwork, createKubeVirt, createNode, createPod, createPool, createSetting, createVlanConfig, createVlanStatus, createVmim, NAD, VALUE

@@ -1,19 +1,18 @@
-import { Cidr, parseCidr, parseIPv4 } from './cidr';
+/**
+ * Node rows of the health page: one row per node with its virt-handler pod, readiness, restarts, `migration0` IP
+ * and flags (no pod, pod not ready, no IP, IP outside the range, IP in an exclude (whole masked subnet, as
+ * Whereabouts), duplicate IP, pod still on the old `k8s.v1.cni.cncf.io/networks`, node not covered by the cluster
+ * network). Witness nodes get a row with `expected: false`. Also the "only problems" filter of the table.
+ */
+import { Cidr, parseCidr, parseIPv4 } from '../cidr';
 import {
   DEPRECATED_NETWORK_STATUS_ANNOTATION, MGMT_CLUSTER_NETWORK, MIGRATION_INTERFACE, NETWORK_STATUS_ANNOTATION,
   NETWORKS_ANNOTATION, VMN_NAD_ANNOTATION
-} from './constants';
-import { nodeFact } from './facts';
-import {
-  buildMigrationUses, buildRollout, findLeaks, HealthInput, HealthReport
-} from './health-cluster';
-import { Pod } from './k8s-types';
-import { parseValue } from './parse';
-import { HealthFlag, HealthRow, MigrationNetworkValue } from './types';
-
-export type {
-  HealthInput, HealthReport, MigrationUse, PoolLeak, RolloutFacts
-} from './health-cluster';
+} from '../constants';
+import { nodeFact } from '../facts';
+import { Pod } from '../k8s-types';
+import { HealthFlag, HealthRow, MigrationNetworkValue } from '../types';
+import { HealthInput } from './inputs';
 
 interface NetworkStatusEntry {
   name?: unknown;
@@ -113,12 +112,28 @@ function coveredNodes(input: HealthInput, value: MigrationNetworkValue | undefin
   return new Set(fact?.vlanConfigs.flatMap((vc) => vc.matchedNodes ?? []) ?? []);
 }
 
-interface RowContext {
+/** What every row is checked against, computed once per build rather than once per node. */
+export interface RowContext {
   enabled: boolean;
+  /** The IPv4 range; undefined when disabled or not IPv4. */
   range?: Cidr;
   excludes: Cidr[];
+  /** See `expectedNetworks`. */
   expected?: string;
   covered?: Set<string>;
+}
+
+/** The row context of a decoded value. */
+export function rowContext(input: HealthInput, value: MigrationNetworkValue | undefined, enabled: boolean): RowContext {
+  const range = value ? parseCidr(value.range) : undefined;
+
+  return {
+    enabled,
+    range:    range?.family === 4 ? range : undefined,
+    excludes: (value?.exclude ?? []).map((e) => parseCidr(e)).filter((c): c is Cidr => c?.family === 4),
+    expected: expectedNetworks(input, enabled),
+    covered:  coveredNodes(input, value),
+  };
 }
 
 function rowFlags(row: HealthRow, pod: Pod | undefined, ctx: RowContext): HealthFlag[] {
@@ -153,25 +168,8 @@ function rowFlags(row: HealthRow, pod: Pod | undefined, ctx: RowContext): Health
   return flags;
 }
 
-/**
- * Builds the health page: one row per node (virt-handler pod, readiness, restarts, migration IP and flags: no pod,
- * pod not ready, no IP, IP outside the range, IP in an exclude (whole masked subnet, as Whereabouts), duplicate IP,
- * pod still on the old `k8s.v1.cni.cncf.io/networks`, node not covered by the cluster network), plus rollout
- * progress, IPPool allocations that match no live pod (leaks) and, per recent migration, whether its
- * `targetNodeAddress` lay in the migration range. Witness nodes get a row with `expected: false`. Never throws.
- */
-export function buildHealth(input: HealthInput): HealthReport {
-  const parsed = parseValue(input.setting?.value);
-  const value = parsed.value;
-  const enabled = parsed.form.enabled;
-  const range = value ? parseCidr(value.range) : undefined;
-  const ctx: RowContext = {
-    enabled,
-    range:    range?.family === 4 ? range : undefined,
-    excludes: (value?.exclude ?? []).map((e) => parseCidr(e)).filter((c): c is Cidr => c?.family === 4),
-    expected: expectedNetworks(input, enabled),
-    covered:  coveredNodes(input, value),
-  };
+/** One row per node of `input.nodes`, in that order; `duplicateIp` needs every row, so it is flagged last. */
+export function nodeRows(input: HealthInput, ctx: RowContext): HealthRow[] {
   const byNode = new Map<string, Pod[]>();
 
   for (const pod of input.pods) {
@@ -211,13 +209,10 @@ export function buildHealth(input: HealthInput): HealthReport {
     }
   }
 
-  return {
-    enabled,
-    value,
-    expectedNetworks: ctx.expected,
-    rows,
-    rollout:          buildRollout(input, rows, value),
-    leaks:            findLeaks(input),
-    migrations:       buildMigrationUses(input, ctx.range),
-  };
+  return rows;
+}
+
+/** Rows with at least one flag when `onlyProblems`, else all rows (same array). */
+export function problemRows(rows: HealthRow[], onlyProblems: boolean): HealthRow[] {
+  return onlyProblems ? rows.filter((r) => r.flags.length > 0) : rows;
 }

@@ -1,0 +1,88 @@
+/**
+ * Capacity of the migration range as the health page shows it: how many addresses Whereabouts can hand out,
+ * how many its IPPool has allocated, what is left for new nodes, and the allocations no live pod holds (leaks).
+ * The editor's panel has its own `RangeCapacityView` (editor/types.ts), built from the form, not from the cluster.
+ */
+import { Cidr, ipv4Text, parseCidr } from '../cidr';
+import { MIGRATION_INTERFACE } from '../constants';
+import { countUsable } from '../ip-intervals';
+import { IPPool } from '../k8s-types';
+import { ipPoolName } from '../nad-config';
+import { HealthInput } from './inputs';
+import type { HealthReport } from './report';
+
+export interface CapacityView {
+  /** Addresses Whereabouts can hand out. */
+  usable: number;
+  /** Allocations in the range's IPPool; undefined when the pool could not be read. */
+  allocated?: number;
+  free?: number;
+  /** Nodes that need an address (non-witness). */
+  nodes: number;
+  /** Addresses left for new nodes once every current node has one. */
+  headroom: number;
+}
+
+/** Capacity of the current range: usable (as Whereabouts allocates), allocated in its pool, free, headroom. */
+export function capacityView(report: HealthReport, ipPools: IPPool[] | undefined): CapacityView | undefined {
+  const range = report.value ? parseCidr(report.value.range) : undefined;
+
+  if (!report.value || range?.family !== 4) {
+    return undefined;
+  }
+  const excludes = report.value.exclude.map((e) => parseCidr(e)).filter((c): c is Cidr => c?.family === 4);
+  const usable = countUsable(range, excludes, 'whereabouts');
+  const nodes = report.rows.filter((r) => r.expected).length;
+  const pool = ipPools?.find((p) => p.metadata?.name === ipPoolName(report.value?.range ?? ''));
+  const out: CapacityView = {
+    usable, nodes, headroom: usable - nodes
+  };
+
+  if (ipPools) {
+    out.allocated = Object.values(pool?.spec?.allocations ?? {}).filter((a) => !a.ifname || a.ifname === MIGRATION_INTERFACE).length;
+    out.free = usable - out.allocated;
+  }
+
+  return out;
+}
+
+export interface PoolLeak {
+  pool: string;
+  range: string;
+  offset: string;
+  ip?: string;
+  podref: string;
+}
+
+/**
+ * Whereabouts allocations whose `podref` matches no live pod (Running or Pending) in `input.pods`: addresses
+ * held by pods that no longer exist. Keys are decimal offsets from the pool range's first address.
+ */
+export function findLeaks(input: HealthInput): PoolLeak[] {
+  const live = new Set(input.pods.filter((p) => p.status?.phase === 'Running' || p.status?.phase === 'Pending')
+    .map((p) => `${ p.metadata?.namespace ?? '' }/${ p.metadata?.name ?? '' }`));
+  const leaks: PoolLeak[] = [];
+
+  for (const pool of input.ipPools ?? []) {
+    const range = pool.spec?.range ?? '';
+    const cidr = parseCidr(range);
+
+    for (const [offset, allocation] of Object.entries(pool.spec?.allocations ?? {})) {
+      const podref = allocation.podref ?? '';
+
+      if (live.has(podref)) {
+        continue;
+      }
+      const leak: PoolLeak = {
+        pool: `${ pool.metadata?.namespace ?? '' }/${ pool.metadata?.name ?? '' }`, range, offset, podref
+      };
+
+      if (cidr?.family === 4 && /^\d+$/.test(offset) && cidr.network + Number(offset) <= cidr.broadcast) {
+        leak.ip = ipv4Text(cidr.network + Number(offset));
+      }
+      leaks.push(leak);
+    }
+  }
+
+  return leaks;
+}

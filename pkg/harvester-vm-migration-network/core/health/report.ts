@@ -1,0 +1,44 @@
+/**
+ * Assembly of the health report: decodes the setting once, then puts together the node rows, the rollout facts,
+ * the leaked IPPool allocations and the recent migrations. The jobs themselves live in their own files.
+ */
+import { parseValue } from '../parse';
+import { HealthRow, MigrationNetworkValue } from '../types';
+import { findLeaks, PoolLeak } from './capacity';
+import { HealthInput } from './inputs';
+import { buildMigrationUses, MigrationUse } from './migrations';
+import { nodeRows, rowContext } from './nodes';
+import { buildRollout, RolloutFacts } from './rollout';
+
+export interface HealthReport {
+  enabled: boolean;
+  value?: MigrationNetworkValue;
+  /** What virt-handler pods' `k8s.v1.cni.cncf.io/networks` must say; undefined when unknown. */
+  expectedNetworks?: string;
+  rows: HealthRow[];
+  rollout: RolloutFacts;
+  leaks: PoolLeak[];
+  migrations: MigrationUse[];
+}
+
+/**
+ * Builds the health report: one row per node (see `nodeRows`), rollout progress, IPPool allocations that match no
+ * live pod (leaks) and, per recent migration, whether its `targetNodeAddress` lay in the migration range. Never throws.
+ */
+export function buildHealth(input: HealthInput): HealthReport {
+  const parsed = parseValue(input.setting?.value);
+  const value = parsed.value;
+  const enabled = parsed.form.enabled;
+  const ctx = rowContext(input, value, enabled);
+  const rows = nodeRows(input, ctx);
+
+  return {
+    enabled,
+    value,
+    expectedNetworks: ctx.expected,
+    rows,
+    rollout:          buildRollout(input, rows, value),
+    leaks:            findLeaks(input),
+    migrations:       buildMigrationUses(input, ctx.range),
+  };
+}
