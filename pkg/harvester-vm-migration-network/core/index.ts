@@ -66,7 +66,3 @@ export { findNadMisuse } from './health/misuse';
 export type { NadMisuse } from './health/misuse';
 export { healthVerdict } from './health/verdict';
 export type { HealthVerdict, VerdictKind } from './health/verdict';
-export { summarizeFleetCluster, ipPoolId, virtHandlerAllocations } from './fleet';
-export type {
-  FleetClusterInputs, FleetRow, FleetProblem, FleetState, FleetSeverity, Unreachable
-} from './fleet';
