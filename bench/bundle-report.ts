@@ -51,12 +51,23 @@ export function staleReason(version: string): string | undefined {
   return newestSource(PKG_DIR) > statSync(entry).mtimeMs ? 'sources are newer than the build' : undefined;
 }
 
-/** Runs the shell's package build; its long log is shown only when it fails. */
+const ERROR_LINE = /\berror\s+in\b|\bTS\d{4}:|Module not found|SyntaxError/;
+const ERROR_LINES = 20;
+
+/** The compiler's error lines of a failed build; its log is mostly stack traces and analyzer noise. */
+export function buildErrors(log: string): string {
+  const lines = log.split('\n');
+  const errors = lines.filter((line) => ERROR_LINE.test(line));
+
+  return (errors.length ? errors : lines.filter((line) => line.trim())).slice(-ERROR_LINES).join('\n');
+}
+
+/** Runs the shell's package build; its long log is shown (shortened) only when it fails. */
 export function buildPackage(): void {
   const run = spawnSync('npm', ['run', 'build-pkg', PKG_NAME], { cwd: ROOT, encoding: 'utf8' });
 
   if (run.status !== 0) {
-    throw new Error(`npm run build-pkg ${ PKG_NAME } failed:\n${ `${ run.stdout }${ run.stderr }`.slice(-4000) }`);
+    throw new Error(`npm run build-pkg ${ PKG_NAME } failed:\n${ buildErrors(`${ run.stdout }\n${ run.stderr }`) }`);
   }
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ChunkSize, checkBudget, defaultBudget, KIB, packageOf, shortPath, topModules
 } from '../../bench/bundle-budget';
+import { buildErrors } from '../../bench/bundle-report';
 
 const budget = defaultBudget('ext', '1.0.0');
 const ENTRY = 'ext-1.0.0.umd.min.js';
@@ -88,5 +89,17 @@ describe('module names', () => {
 
   it('rank modules by gzipped size', () => {
     expect(topModules(chunk('a.js', 1, ['x', 'y', 'z']), 2).map((m) => m.path)).toEqual(['z', 'y']);
+  });
+});
+
+describe('a failed build', () => {
+  it('is reported by its compiler errors, not by its stack trace', () => {
+    const log = [
+      ' ERROR  Failed to compile with 1 error', ' error  in core/parse.ts:59:5', '', "TS2741: Property 'kept' is missing",
+      'Error: Build failed with errors.', '    at /x/webpack.js:329:7'
+    ].join('\n');
+
+    expect(buildErrors(log)).toBe(" error  in core/parse.ts:59:5\nTS2741: Property 'kept' is missing");
+    expect(buildErrors('sh: 1: vue-cli-service: not found\n')).toBe('sh: 1: vue-cli-service: not found');
   });
 });
