@@ -1,5 +1,5 @@
 /**
- * Every id, type, annotation and limit the core module knows about (harvester-semantics.md §1–§4).
+ * Every id, type, annotation and limit the core module knows about (what each means: docs/harvester-behaviour.md).
  * Nobody else repeats these strings.
  */
 

@@ -1,6 +1,6 @@
 /**
- * Minimal shapes of the Kubernetes objects the core module reads, as Steve serves them (harvester-semantics.md §4,
- * shared/data/samples). Every field is optional: objects come from the network and are never trusted.
+ * Minimal shapes of the Kubernetes objects the core module reads, as Steve serves them (docs/harvester-behaviour.md, "Objects").
+ * Every field is optional: objects come from the network and are never trusted.
  */
 
 export interface ObjectMeta {

@@ -15,7 +15,7 @@ const m = (key: string, severity: Severity, field: ProblemField, ...args: string
 
 /**
  * Every problem code the module emits, with its l10n key, argument names, severity and default field.
- * Codes starting with `W<n>_` are rules Harvester's webhook enforces (harvester-semantics.md §2).
+ * Codes starting with `W<n>_` are rules Harvester's webhook enforces (docs/harvester-behaviour.md, "Webhook", lists W1-W23).
  */
 export const MESSAGES = {
   W3_SYNTAX:                          m('parse.syntax', 'error', 'value', 'error'),

@@ -10,7 +10,7 @@ export function configuredCondition(setting: Setting | undefined): Condition | u
 /**
  * Whether the controller has processed the current value: sha1 of the raw value equals its hash annotation.
  * Undefined when it never had anything to do: a fresh install (no annotation, empty value), which the controller
- * skips on purpose (harvester-semantics.md §3 step 2).
+ * skips on purpose (docs/harvester-behaviour.md, "Controller", step 2).
  */
 export function controllerCaughtUp(setting: Setting): boolean | undefined {
   const hash = setting.metadata?.annotations?.[VMN_HASH_ANNOTATION];

@@ -1,7 +1,7 @@
 /** Types of the core module: the setting value, the form, cluster facts, problems and health rows. */
 
 /**
- * The decoded setting value (Go struct `network.Config`, harvester-semantics.md §1). `vlan` is a number here:
+ * The decoded setting value (Go struct `network.Config`, docs/harvester-behaviour.md, "Value"). `vlan` is a number here:
  * this is what Harvester sees, not what the user typed.
  */
 export interface MigrationNetworkValue {

@@ -1,4 +1,4 @@
-/** Small factories of raw Kubernetes objects shaped like shared/data/samples. */
+/** Small factories of raw Kubernetes objects shaped as a real Harvester serves them (docs/harvester-behaviour.md, "Objects"). */
 import {
   ClusterNetwork, IPPool, KubeVirt, MigrationState, Node, Pod, Setting, VirtualMachineInstanceMigration, VlanConfig, VlanStatus
 } from '../k8s-types';

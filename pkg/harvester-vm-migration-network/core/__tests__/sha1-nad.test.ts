@@ -11,7 +11,7 @@ describe('sha1Hex', () => {
     ['{"clusterNetwork":"vm-migration","vlan":100,"range":"192.168.1.0/24","exclude":["192.168.1.1/32"]}', '8c1ea792c2687e9c20718d6a2505514fb53e7d91'],
     ['{"vlan":100,"clusterNetwork":"vm-migration","range":"192.168.1.0/24","exclude":["192.168.1.1/32"]}', 'b01d1c3b1e3b1326e086c29b745f6ff3f57c12ad'],
     ['abc', 'a9993e364706816aba3e25717850c26c9cd0d89d'],
-  ])('sha1(%j) = %s (semantics doc vectors)', (text, hash) => {
+  ])('sha1(%j) = %s (vectors of docs/harvester-behaviour.md, "Controller")', (text, hash) => {
     expect(sha1Hex(text)).toBe(hash);
   });
 
