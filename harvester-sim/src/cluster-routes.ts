@@ -1,12 +1,13 @@
 import { IncomingMessage } from 'node:http';
 import { RequestContext } from './api';
-import { SimUser, TypeAccess } from './auth';
-import { Cluster } from './cluster';
+import { clusterAccess, SimUser, TypeAccess } from './auth';
+import { Cluster, ClusterRegistry } from './cluster';
 import { originOf } from './http';
 import { handleKubeApi } from './kube-api';
 import { kubeVersion } from './rancher-routes';
 import { AuthedCall, Route } from './router';
 import { steveRequest } from './steve-router';
+import { ApiError } from './types';
 
 /** A downstream cluster the caller may use right now, with the caller's per-type access there. */
 export interface ClusterUse {
@@ -26,6 +27,36 @@ export interface ClusterHost {
  */
 export function steveBase(req: IncomingMessage, id: string, harvesterPath: boolean): string {
   return `${ originOf(req) }/k8s/clusters/${ id }/v1${ harvesterPath ? '/harvester' : '' }`;
+}
+
+function accessIn(user: SimUser, cluster: Cluster): TypeAccess | undefined {
+  return clusterAccess(user, { writable: cluster.isHarvester, members: cluster.spec.members });
+}
+
+/** Rancher's proxy answers for a cluster: unknown 404, not yours 403, agent disconnected 503. */
+export function useCluster(registry: ClusterRegistry, user: SimUser, id: string): ClusterUse {
+  const cluster = registry.get(id);
+
+  if (!cluster) {
+    throw new ApiError(404, 'NotFound', `cluster ${ id } not found`);
+  }
+  const access = accessIn(user, cluster);
+
+  if (!access) {
+    throw new ApiError(403, 'Forbidden', `clusters.management.cattle.io "${ id }" is forbidden: User "${ user.id }" cannot get resource "clusters" in API group "management.cattle.io" at the cluster scope`);
+  }
+  if (!cluster.connected) {
+    throw new ApiError(503, 'ServiceUnavailable', `cluster agent disconnected for cluster ${ id }`);
+  }
+
+  return { cluster, access };
+}
+
+/** Whether the management cluster object `id` is listed for `user` (Rancher lists only clusters a user has a role in). */
+export function clusterVisible(registry: ClusterRegistry, user: SimUser, id: string): boolean {
+  const cluster = registry.get(id);
+
+  return !cluster || !!accessIn(user, cluster);
 }
 
 export function clusterContext(use: ClusterUse, base: string): RequestContext {

@@ -4,14 +4,10 @@ import {
 import { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { RequestContext, SteveApi } from './api';
-import {
-  clusterAccess, managementAccess, Sessions, SimUser, tokenFrom
-} from './auth';
+import { managementAccess, Sessions, SimUser, tokenFrom } from './auth';
 import { InstallBehaviour } from './behaviour';
 import { Cluster, ClusterRegistry, ClusterSpec } from './cluster';
-import {
-  clusterContext, clusterRoutes, ClusterHost, ClusterUse, steveBase
-} from './cluster-routes';
+import { clusterRoutes, clusterVisible, ClusterUse, useCluster } from './cluster-routes';
 import { handleControl, ResetOptions, SimControl } from './control';
 import { Faults } from './faults';
 import { DEFAULT_FLEET, Fleet, loadFleet, withScenario } from './fleet';
@@ -22,6 +18,7 @@ import { managementRoutes, publicRoutes, RancherHost } from './rancher-routes';
 import { callOf, findRoute, requireUser, Route } from './router';
 import { loadScenario } from './scenario';
 import { CLUSTER_TYPES, MANAGEMENT_TYPES } from './schemas';
+import { socketTarget, SocketHost } from './sockets';
 import { ObjectStore } from './store';
 import { ApiError, K8sObject, Obj } from './types';
 import { WatchHub } from './watch';
@@ -50,7 +47,7 @@ const LOCAL_TYPES = MANAGEMENT_TYPES.filter((t) => t.id === 'namespace');
  * The Rancher + Harvester simulator: one HTTP server with the management API and, per cluster of the registry,
  * its Steve API, Kubernetes path and websockets. Requests go through one ordered route table.
  */
-export class Simulator implements SimControl, RancherHost, ClusterHost {
+export class Simulator implements SimControl, RancherHost, SocketHost {
   readonly sessions = new Sessions();
   readonly faults = new Faults();
   readonly plugins = new PluginRegistry();
@@ -130,23 +127,8 @@ export class Simulator implements SimControl, RancherHost, ClusterHost {
     return hubs.reduce((sum, hub) => sum + (hub?.dropAll() ?? 0), 0);
   }
 
-  /** Rancher's proxy answers for a cluster: unknown 404, not yours 403, agent disconnected 503. */
   use(user: SimUser, id: string): ClusterUse {
-    const cluster = this.registry.get(id);
-
-    if (!cluster) {
-      throw new ApiError(404, 'NotFound', `cluster ${ id } not found`);
-    }
-    const access = clusterAccess(user, { writable: cluster.isHarvester, members: cluster.spec.members });
-
-    if (!access) {
-      throw new ApiError(403, 'Forbidden', `clusters.management.cattle.io "${ id }" is forbidden: User "${ user.id }" cannot get resource "clusters" in API group "management.cattle.io" at the cluster scope`);
-    }
-    if (!cluster.connected) {
-      throw new ApiError(503, 'ServiceUnavailable', `cluster agent disconnected for cluster ${ id }`);
-    }
-
-    return { cluster, access };
+    return useCluster(this.registry, user, id);
   }
 
   managementContext(req: IncomingMessage, user?: SimUser): RequestContext {
@@ -155,7 +137,7 @@ export class Simulator implements SimControl, RancherHost, ClusterHost {
 
     if (user) {
       // Rancher lists only the clusters a user has a role in.
-      ctx.visible = (type, obj) => type !== MGMT_CLUSTER || this.visibleTo(user, obj.metadata.name);
+      ctx.visible = (type, obj) => type !== MGMT_CLUSTER || clusterVisible(this.registry, user, obj.metadata.name);
     }
 
     return ctx;
@@ -168,7 +150,7 @@ export class Simulator implements SimControl, RancherHost, ClusterHost {
     const wss = new WebSocketServer({ noServer: true });
 
     server.on('upgrade', (req, socket, head) => {
-      const target = this.socketTarget(req);
+      const target = socketTarget(this, req, this.sessions.userFor(tokenFrom(req.headers)));
 
       if ('status' in target) {
         socket.write(`HTTP/1.1 ${ target.status } ${ STATUS_CODES[target.status] }\r\n\r\n`);
@@ -188,12 +170,6 @@ export class Simulator implements SimControl, RancherHost, ClusterHost {
     this.registry.list().forEach((c) => c.unload());
     this.dropWebsockets();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-
-  private visibleTo(user: SimUser, clusterId: string): boolean {
-    const cluster = this.registry.get(clusterId);
-
-    return !cluster || !!clusterAccess(user, { writable: cluster.isHarvester, members: cluster.spec.members });
   }
 
   private objectsFor(spec: ClusterSpec): K8sObject[] {
@@ -222,30 +198,6 @@ export class Simulator implements SimControl, RancherHost, ClusterHost {
   private refreshManagementCluster(cluster: Cluster): void {
     if (this.mgmt.store.get(MGMT_CLUSTER, cluster.id)) {
       this.mgmt.store.update(MGMT_CLUSTER, managementCluster(cluster));
-    }
-  }
-
-  private socketTarget(req: IncomingMessage): { status: number } | { hub?: WatchHub; ctx: RequestContext } {
-    const path = new URL(req.url ?? '/', 'http://sim').pathname;
-    const user = this.sessions.userFor(tokenFrom(req.headers));
-    const match = /^\/k8s\/clusters\/([^/]+)\/v1(\/harvester)?\/subscribe$/.exec(path);
-
-    if (!user) {
-      return { status: 401 };
-    }
-    if (path === '/v1/subscribe' || path === '/v3/subscribe') {
-      // The shell opens the Norman socket too; nothing is published on it.
-      return { hub: path === '/v1/subscribe' ? this.mgmtHub : undefined, ctx: this.managementContext(req, user) };
-    }
-    if (!match) {
-      return { status: 404 };
-    }
-    try {
-      const use = this.use(user, match[1]);
-
-      return { hub: use.cluster.hub, ctx: clusterContext(use, steveBase(req, match[1], !!match[2])) };
-    } catch (err) {
-      return { status: err instanceof ApiError ? err.status : 500 };
     }
   }
 
