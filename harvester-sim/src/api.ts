@@ -10,6 +10,8 @@ export interface SteveApi {
   store: ObjectStore;
   types: TypeDef[];
   admission: Record<string, Admission>;
+  /** The validating webhook's name, which the apiserver quotes in a denial. */
+  webhook?: string;
 }
 
 /** Per-request context: who asks, and the absolute base URL of this API as the browser sees it. */
@@ -26,8 +28,6 @@ export function visibleObjects(api: SteveApi, ctx: RequestContext, type: string)
 
   return ctx.visible ? all.filter((o) => ctx.visible?.(type, o) !== false) : all;
 }
-
-const WEBHOOK_PREFIX = 'admission webhook "validator.harvesterhci.io" denied the request: ';
 
 /** Resolves a URL segment to a type: Steve accepts the schema id and its plural. */
 export function resolveType(api: SteveApi, segment: string): TypeDef | undefined {
@@ -154,7 +154,7 @@ export function admit(api: SteveApi, def: TypeDef, op: 'CREATE' | 'UPDATE' | 'DE
   const denial = api.admission[def.id]?.(op, obj, old, api.store);
 
   if (denial) {
-    throw new ApiError(denial.status, denial.code, `${ WEBHOOK_PREFIX }${ denial.message }`);
+    throw new ApiError(denial.status, denial.code, `admission webhook "${ api.webhook ?? 'validator' }" denied the request: ${ denial.message }`);
   }
 }
 

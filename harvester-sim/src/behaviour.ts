@@ -15,6 +15,8 @@ export interface ResourceAction {
 export interface ClusterBehaviour {
   /** Validating admission keyed by Steve type id. */
   admission: Record<string, Admission>;
+  /** The webhook's name in denial messages (`admission webhook "<name>" denied the request: ...`). */
+  webhook?: string;
   actions?: ResourceAction[];
   stop(): void;
 }

@@ -62,6 +62,7 @@ export class Cluster {
     }
     this.behaviour = install?.(this.store);
     this.api.admission = this.behaviour?.admission ?? {};
+    this.api.webhook = this.behaviour?.webhook;
   }
 
   unload(): void {

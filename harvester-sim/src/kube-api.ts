@@ -3,13 +3,20 @@ import { stringify } from 'yaml';
 import { SteveApi, admit } from './api';
 import { SimUser, TypeAccess } from './auth';
 import { readJson } from './http';
-import { ApiError, K8sObject } from './types';
+import { TypeDef } from './schemas';
+import { ApiError, K8sObject, Obj } from './types';
 
-const SETTING = 'harvesterhci.io.setting';
-const SETTING_PATH = /^\/apis\/harvesterhci\.io\/v1beta1\/settings\/([^/]+)$/;
+/** `/apis/<group>/<version>[/namespaces/<ns>]/<resource>/<name>` or `/api/v1/...` for the core group. */
+const NATIVE_PATH = /^\/(?:apis\/([^/]+)\/([^/]+)|api\/(v1))(?:\/namespaces\/([^/]+))?\/([^/]+)\/([^/]+)$/;
+
+interface Target {
+  def: TypeDef;
+  id: string;
+  name: string;
+}
 
 /** A Kubernetes `Status` failure, the body the apiserver (and Rancher's `/k8s/clusters` proxy) returns. */
-function status(error: ApiError, name?: string): Record<string, unknown> {
+function status(error: ApiError, target?: Target): Obj {
   return {
     kind:       'Status',
     apiVersion: 'v1',
@@ -17,8 +24,8 @@ function status(error: ApiError, name?: string): Record<string, unknown> {
     status:     'Failure',
     message:    error.message,
     reason:     error.code,
-    details:    name ? {
-      name, group: 'harvesterhci.io', kind: 'settings'
+    details:    target ? {
+      name: target.name, group: target.def.group, kind: target.def.resource
     } : undefined,
     code: error.status,
   };
@@ -29,94 +36,92 @@ function send(res: ServerResponse, code: number, body: unknown, yaml = false): v
   res.end(yaml ? stringify(body) : JSON.stringify(body));
 }
 
-/** `GET` of any object by its native path (Steve's `links.view`), as JSON or YAML (the shell's YAML editor asks for YAML). */
-function getNative(api: SteveApi, access: TypeAccess, req: IncomingMessage, res: ServerResponse, path: string): boolean {
-  const match = /^\/(?:apis\/([^/]+)\/[^/]+|api\/v1)(?:\/namespaces\/([^/]+))?\/([^/]+)\/([^/]+)$/.exec(path);
-  const def = match && api.types.find((t) => t.group === (match[1] ?? '') && t.resource === match[3]);
+function resolve(api: SteveApi, path: string): Target | undefined {
+  const match = NATIVE_PATH.exec(path);
+  const group = match?.[1] ?? '';
+  const def = match && api.types.find((t) => t.group === group && t.version === (match[2] ?? match[3]) && t.resource === match[5] && t.namespaced === !!match[4]);
 
-  if (req.method !== 'GET' || !match || !def) {
-    return false;
+  if (!match || !def) {
+    return undefined;
   }
-  const obj = api.store.get(def.id, match[2] ? `${ match[2] }/${ match[4] }` : match[4]);
+  const name = decodeURIComponent(match[6]);
 
-  if (!access(def.id).list || !obj) {
-    const error = access(def.id).list ? new ApiError(404, 'NotFound', `${ def.resource }.${ def.group } "${ match[4] }" not found`) : new ApiError(403, 'Forbidden', `${ def.resource }.${ def.group } "${ match[4] }" is forbidden`);
+  return {
+    def, name, id: match[4] ? `${ decodeURIComponent(match[4]) }/${ name }` : name
+  };
+}
 
-    send(res, error.status, status(error, match[4]));
+function forbidden(user: SimUser, target: Target, verb: string): ApiError {
+  const { def, name } = target;
 
-    return true;
+  return new ApiError(403, 'Forbidden', `${ def.resource }.${ def.group } "${ name }" is forbidden: User "${ user.id }" cannot ${ verb } resource "${ def.resource }" in API group "${ def.group }" at the cluster scope`);
+}
+
+/** PUT with the apiserver's order: name check, conflict, admission; `?dryRun=All` admits and stores nothing. */
+async function put(api: SteveApi, user: SimUser, access: TypeAccess, target: Target, req: IncomingMessage, params: URLSearchParams): Promise<K8sObject> {
+  const { def } = target;
+  const current = api.store.get(def.id, target.id) as K8sObject;
+
+  if (!access(def.id).update) {
+    throw forbidden(user, target, 'update');
   }
-  send(res, 200, obj, String(req.headers.accept).includes('yaml'));
+  const body = (await readJson(req)) as unknown as K8sObject;
 
-  return true;
+  if (body.metadata?.name !== target.name) {
+    throw new ApiError(400, 'BadRequest', 'the name of the object does not match the name on the URL');
+  }
+  const sent = body.metadata.resourceVersion;
+
+  if (sent && sent !== current.metadata.resourceVersion) {
+    throw new ApiError(409, 'Conflict', `Operation cannot be fulfilled on ${ def.resource }.${ def.group } "${ target.name }": the object has been modified; please apply your changes to the latest version and try again`);
+  }
+  const object: K8sObject = {
+    ...body, apiVersion: def.group ? `${ def.group }/${ def.version }` : def.version, kind: def.kind
+  };
+
+  admit(api, def, 'UPDATE', object, current);
+  if (params.get('dryRun') === 'All') {
+    return {
+      ...object,
+      metadata: {
+        ...current.metadata, ...object.metadata, resourceVersion: current.metadata.resourceVersion
+      }
+    };
+  }
+
+  return api.store.update(def.id, object);
 }
 
 /**
- * The plain Kubernetes API path Rancher proxies, for the one resource the extension writes there:
- * GET and PUT of `harvesterhci.io/v1beta1` settings, including `?dryRun=All` (admission runs, nothing is stored;
- * Harvester's webhooks declare `sideEffects: None`, so a real cluster accepts dry runs).
+ * The plain Kubernetes API path Rancher proxies, for one object of a served type: GET as JSON or YAML (Steve's
+ * `links.view`, which the shell's YAML editor reads) and PUT, including `?dryRun=All` (admission runs, nothing is
+ * stored; the extension dry-runs its setting writes this way).
  */
-export async function handleKubeApi(api: SteveApi, user: SimUser, typeAccess: TypeAccess, req: IncomingMessage, res: ServerResponse, path: string, params: URLSearchParams): Promise<void> {
-  const match = SETTING_PATH.exec(path);
-  const name = match ? decodeURIComponent(match[1]) : undefined;
-
-  if ((!match || req.method === 'GET') && getNative(api, typeAccess, req, res, path)) {
-    return;
-  }
+export async function handleKubeApi(api: SteveApi, user: SimUser, access: TypeAccess, req: IncomingMessage, res: ServerResponse, path: string, params: URLSearchParams): Promise<void> {
+  const target = resolve(api, path);
 
   try {
-    if (!name) {
+    if (!target) {
       throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
     }
-    const access = typeAccess(SETTING);
-    const current = api.store.get(SETTING, name);
+    const current = api.store.get(target.def.id, target.id);
 
-    if (!access.list) {
-      throw new ApiError(403, 'Forbidden', `settings.harvesterhci.io "${ name }" is forbidden: User "${ user.id }" cannot get resource "settings" in API group "harvesterhci.io" at the cluster scope`);
+    if (!access(target.def.id).list) {
+      throw forbidden(user, target, 'get');
     }
     if (!current) {
-      throw new ApiError(404, 'NotFound', `settings.harvesterhci.io "${ name }" not found`);
+      throw new ApiError(404, 'NotFound', `${ target.def.resource }.${ target.def.group } "${ target.name }" not found`);
     }
     if (req.method === 'GET') {
-      return send(res, 200, current);
+      return send(res, 200, current, String(req.headers.accept).includes('yaml'));
     }
     if (req.method !== 'PUT') {
-      throw new ApiError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
+      throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
     }
-    if (!access.update) {
-      throw new ApiError(403, 'Forbidden', `settings.harvesterhci.io "${ name }" is forbidden: User "${ user.id }" cannot update resource "settings" in API group "harvesterhci.io" at the cluster scope`);
-    }
-    const body = (await readJson(req)) as unknown as K8sObject;
-
-    if (body.metadata?.name !== name) {
-      throw new ApiError(400, 'BadRequest', 'the name of the object does not match the name on the URL');
-    }
-    const sent = body.metadata.resourceVersion;
-
-    if (sent && sent !== current.metadata.resourceVersion) {
-      throw new ApiError(409, 'Conflict', `Operation cannot be fulfilled on settings.harvesterhci.io "${ name }": the object has been modified; please apply your changes to the latest version and try again`);
-    }
-    const object = {
-      ...body, apiVersion: 'harvesterhci.io/v1beta1', kind: 'Setting'
-    };
-    const apiDef = api.types.find((t) => t.id === SETTING);
-
-    if (apiDef) {
-      admit(api, apiDef, 'UPDATE', object, current);
-    }
-    if (params.get('dryRun') === 'All') {
-      return send(res, 200, {
-        ...object,
-        metadata: {
-          ...current.metadata, ...object.metadata, resourceVersion: current.metadata.resourceVersion
-        }
-      });
-    }
-
-    return send(res, 200, api.store.update(SETTING, object));
+    send(res, 200, await put(api, user, access, target, req, params));
   } catch (err) {
     const error = err instanceof ApiError ? err : new ApiError(500, 'InternalError', String(err));
 
-    send(res, error.status, status(error, name));
+    send(res, error.status, status(error, target));
   }
 }

@@ -20,48 +20,21 @@ export interface TypeDef {
   fields?: (obj: Obj) => unknown[];
 }
 
-const NAME: Column = {
+export const NAME: Column = {
   name: 'Name', field: '.metadata.name', type: 'string', priority: 0
 };
 
-function crd(group: string, version: string, kind: string, resource: string, namespaced: boolean, extra: Partial<TypeDef> = {}): TypeDef {
+export function crd(group: string, version: string, kind: string, resource: string, namespaced: boolean, extra: Partial<TypeDef> = {}): TypeDef {
   return {
     id: `${ group }.${ kind }`.toLowerCase(), group, version, kind, resource, namespaced, columns: [NAME], ...extra
   };
 }
 
-function core(kind: string, resource: string, namespaced: boolean, extra: Partial<TypeDef> = {}): TypeDef {
+export function core(kind: string, resource: string, namespaced: boolean, extra: Partial<TypeDef> = {}): TypeDef {
   return {
     id: kind.toLowerCase(), group: '', version: 'v1', kind, resource, namespaced, columns: [NAME], ...extra
   };
 }
-
-const meta = (o: Obj) => (o.metadata ?? {}) as { name?: string; creationTimestamp?: string };
-const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
-
-/** Types of a Harvester cluster, seen through `/k8s/clusters/<id>/v1`. */
-export const CLUSTER_TYPES: TypeDef[] = [
-  crd('harvesterhci.io', 'v1beta1', 'Setting', 'settings', false, {
-    columns: [NAME, {
-      name: 'Value', field: '.value', type: 'string', priority: 0
-    }],
-    fields: (o) => [meta(o).name, str(o.value)]
-  }),
-  crd('network.harvesterhci.io', 'v1beta1', 'ClusterNetwork', 'clusternetworks', false),
-  crd('network.harvesterhci.io', 'v1beta1', 'VlanConfig', 'vlanconfigs', false),
-  crd('network.harvesterhci.io', 'v1beta1', 'VlanStatus', 'vlanstatuses', false),
-  crd('k8s.cni.cncf.io', 'v1', 'NetworkAttachmentDefinition', 'network-attachment-definitions', true),
-  crd('kubevirt.io', 'v1', 'KubeVirt', 'kubevirts', true),
-  crd('kubevirt.io', 'v1', 'VirtualMachine', 'virtualmachines', true),
-  crd('kubevirt.io', 'v1', 'VirtualMachineInstance', 'virtualmachineinstances', true),
-  crd('kubevirt.io', 'v1', 'VirtualMachineInstanceMigration', 'virtualmachineinstancemigrations', true),
-  crd('whereabouts.cni.cncf.io', 'v1alpha1', 'IPPool', 'ippools', true),
-  crd('apps', 'v1', 'DaemonSet', 'daemonsets', true),
-  core('Pod', 'pods', true),
-  core('Node', 'nodes', false),
-  core('Event', 'events', true),
-  core('Namespace', 'namespaces', false),
-];
 
 /** Management types, seen through `/v1`. */
 export const MANAGEMENT_TYPES: TypeDef[] = [

@@ -17,7 +17,7 @@ import { managementCluster, seedManagement } from './rancher';
 import { managementRoutes, publicRoutes, RancherHost } from './rancher-routes';
 import { callOf, findRoute, requireUser, Route } from './router';
 import { loadScenario } from './scenario';
-import { CLUSTER_TYPES, MANAGEMENT_TYPES } from './schemas';
+import { MANAGEMENT_TYPES, TypeDef } from './schemas';
 import { socketTarget, SocketHost } from './sockets';
 import { ObjectStore } from './store';
 import { ApiError, K8sObject, Obj } from './types';
@@ -30,6 +30,8 @@ export interface SimulatorOptions {
   fleet?: string;
   /** Cluster scenario loaded into the fleet's primary cluster instead of the one the fleet names. */
   scenario?: string;
+  /** Resource types a Harvester cluster serves. */
+  clusterTypes?: TypeDef[];
   /** Installs the cluster behaviour (Harvester's webhook and controllers) on each Harvester cluster's store. */
   install?: InstallBehaviour;
   /** Expands a scenario's `generate` parameters into objects. */
@@ -183,7 +185,7 @@ export class Simulator implements SimControl, RancherHost, SocketHost {
   }
 
   private createCluster(spec: ClusterSpec): Cluster {
-    const cluster = new Cluster(spec, spec.provider === 'harvester' ? CLUSTER_TYPES : LOCAL_TYPES);
+    const cluster = new Cluster(spec, spec.provider === 'harvester' ? this.options.clusterTypes ?? [] : LOCAL_TYPES);
 
     // Rancher's cluster object follows the downstream node count.
     cluster.store.onChange((event) => {

@@ -15,8 +15,9 @@ export type { GenerateOptions } from './generate';
 export { settingAdmission } from './webhook';
 
 /** The Harvester behaviour plugged into one cluster's store (webhook, controllers, runtime): every capability present. */
-export type HarvesterSim = Required<Omit<HarvesterBehaviour, 'actions'>> & {
+export type HarvesterSim = Required<Omit<HarvesterBehaviour, 'actions' | 'webhook'>> & {
   actions: ResourceAction[];
+  webhook: string;
   /** Makes the next reconcile that reaches that step fail with `message` (sticky, as in Harvester). */
   failNext(reason: InjectableFailure, message: string): void;
 };
@@ -36,6 +37,7 @@ export function installHarvester(store: ObjectStore, options: { stepMs: number; 
 
   return {
     admission: { [T.setting]: settingAdmission },
+    webhook:   'validator.harvesterhci.io',
     // Harvester's own action on VMs (its API extension), behind the same gates as the real one.
     actions:   [{
       type: T.vm, name: 'migrate', run: (vmId, body) => migrateAction(ctx, vmId, body as { nodeName?: string })

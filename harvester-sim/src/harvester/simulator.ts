@@ -3,6 +3,7 @@ import type { SimulatorOptions } from '../server';
 import { K8sObject } from '../types';
 import { generateCluster, GenerateOptions } from './generate';
 import { installHarvester } from './index';
+import { HARVESTER_TYPES } from './schemas';
 
 const SERVER_VERSION = 'server-version';
 
@@ -22,11 +23,12 @@ export function withServerVersion(spec: ClusterSpec, objects: K8sObject[]): K8sO
   }];
 }
 
-/** What makes the generic simulator a Harvester fleet: the behaviour, the scenario generator and the version setting. */
-export function harvesterOptions(stepMs: number): Pick<SimulatorOptions, 'install' | 'generate' | 'prepare'> {
+/** What makes the generic simulator a Harvester fleet: its types, behaviour, scenario generator and version setting. */
+export function harvesterOptions(stepMs: number): Pick<SimulatorOptions, 'clusterTypes' | 'install' | 'generate' | 'prepare'> {
   return {
-    install:  (store) => installHarvester(store, { stepMs }),
-    generate: (params) => generateCluster(params as unknown as GenerateOptions),
-    prepare:  withServerVersion,
+    clusterTypes: HARVESTER_TYPES,
+    install:      (store) => installHarvester(store, { stepMs }),
+    generate:     (params) => generateCluster(params as unknown as GenerateOptions),
+    prepare:      withServerVersion,
   };
 }
