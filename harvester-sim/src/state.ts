@@ -40,6 +40,10 @@ export function summarize(type: string, obj: Obj): ResourceState {
   if (type === 'apps.daemonset') {
     return daemonSetState(obj);
   }
+  if (type === 'management.cattle.io.cluster' && find('Ready')?.status === 'False') {
+    // A cluster whose agent is gone: the shell greys it out and cannot open it.
+    return state('unavailable', true, false, find('Ready')?.message);
+  }
   for (const c of conditions) {
     if ((c.type === 'Stalled' || c.type === 'Failed') && c.status === 'True') {
       return state('error', true, false, c.message);

@@ -7,7 +7,7 @@ import { openSocket, startSim, TestSim } from './helpers';
 const SETTING = (cluster: string, path = 'v1') => `/k8s/clusters/${ cluster }/${ path }/harvesterhci.io.settings/kubevirt-migration`;
 
 interface Condition { type: string; status: string; reason?: string }
-interface MgmtCluster { id: string; spec: { displayName: string }; metadata: { labels: Record<string, string> }; status: { provider: string; nodeCount: number; conditions: Condition[] } }
+interface MgmtCluster { id: string; spec: { displayName: string }; metadata: { labels: Record<string, string>; state: { name: string } }; status: { provider: string; nodeCount: number; conditions: Condition[] } }
 
 let t: TestSim;
 
@@ -144,6 +144,7 @@ describe('a disconnected cluster', () => {
     const harv3 = (await mgmtClusters()).find((c) => c.id === 'c-harv3');
 
     expect([condition(harv3, 'Connected'), condition(harv3, 'Ready')]).toEqual(['False', 'False']);
+    expect(harv3?.metadata.state.name).toBe('unavailable');
     await t.send('POST', '/sim/clusters/c-harv3/connected', { connected: true });
     expect((await t.get('/k8s/clusters/c-harv3/v1/harvesterhci.io.settings')).status).toBe(200);
     expect(condition((await mgmtClusters()).find((c) => c.id === 'c-harv3'), 'Connected')).toBe('True');
