@@ -6,7 +6,7 @@ import { readJson } from './http';
 import { PluginRegistry } from './plugins';
 import { findRoute, Route } from './router';
 import { idOf, steveType } from './store';
-import { ApiError, K8sObject, Obj } from './types';
+import { ApiError, asK8sObject, K8sObject, Obj } from './types';
 
 export interface ResetOptions {
   fleet?: string;
@@ -158,8 +158,8 @@ on('POST', /^\/sim\/migrations$/, (call) => {
 
   return { migration: b.startMigration ? b.startMigration(String(call.body.vmi), text(call.body.targetNode)) : missing('startMigration') };
 });
-on('PUT', /^\/sim\/objects$/, (call) => writeObject(call.cluster(), call.body as unknown as K8sObject));
-on('POST', /^\/sim\/objects$/, (call) => writeObject(call.cluster(), call.body as unknown as K8sObject));
+on('PUT', /^\/sim\/objects$/, (call) => writeObject(call.cluster(), asK8sObject(call.body)));
+on('POST', /^\/sim\/objects$/, (call) => writeObject(call.cluster(), asK8sObject(call.body)));
 on('GET', /^\/sim\/objects\/([^/]+)\/(.+)$/, (call, [, type, id]) => {
   const found = call.cluster().store.get(type, decodeURIComponent(id));
 

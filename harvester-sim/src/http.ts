@@ -1,6 +1,6 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
-import { ApiError } from './types';
+import { ApiError, Obj } from './types';
 
 /** Every response carries the header the shell reads to decide whether the user is logged in. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, authed: boolean, headers: Record<string, string> = {}): void {
@@ -16,13 +16,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, aut
 }
 
 /** Steve's error envelope. */
-export function steveError(error: ApiError): Record<string, unknown> {
+export function steveError(error: ApiError): Obj {
   return {
     type: 'error', links: {}, code: error.code, message: error.message, status: error.status
   };
 }
 
-export async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+export async function readJson(req: IncomingMessage): Promise<Obj> {
   const chunks: Buffer[] = [];
 
   for await (const chunk of req) {
@@ -38,7 +38,7 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
     const parsed = (String(req.headers['content-type']).includes('yaml') ? parseYaml(text) : JSON.parse(text)) as unknown;
 
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      return parsed as Record<string, unknown>;
+      return parsed as Obj;
     }
   } catch {
     // fall through to the error below

@@ -4,7 +4,7 @@ import { SteveApi, admit } from './api';
 import { SimUser, TypeAccess } from './auth';
 import { readJson } from './http';
 import { TypeDef } from './schemas';
-import { ApiError, K8sObject, Obj } from './types';
+import { ApiError, asK8sObject, K8sObject, Obj } from './types';
 
 /** `/apis/<group>/<version>[/namespaces/<ns>]/<resource>/<name>` or `/api/v1/...` for the core group. */
 const NATIVE_PATH = /^\/(?:apis\/([^/]+)\/([^/]+)|api\/(v1))(?:\/namespaces\/([^/]+))?\/([^/]+)\/([^/]+)$/;
@@ -65,9 +65,9 @@ async function put(api: SteveApi, user: SimUser, access: TypeAccess, target: Tar
   if (!access(def.id).update) {
     throw forbidden(user, target, 'update');
   }
-  const body = (await readJson(req)) as unknown as K8sObject;
+  const body = asK8sObject(await readJson(req), false);
 
-  if (body.metadata?.name !== target.name) {
+  if (body.metadata.name !== target.name) {
     throw new ApiError(400, 'BadRequest', 'the name of the object does not match the name on the URL');
   }
   const sent = body.metadata.resourceVersion;

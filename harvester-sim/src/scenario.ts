@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { K8sObject } from './types';
+import { K8sObject, Obj } from './types';
 
 export const SCENARIO_DIR = resolve(__dirname, '..', 'scenarios');
 
@@ -10,7 +10,7 @@ export interface Scenario {
   name: string;
   description?: string;
   /** Parameters for `generateCluster` (see harvester/), expanded before `objects`. */
-  generate?: Record<string, unknown>;
+  generate?: Obj;
   objects?: K8sObject[];
 }
 

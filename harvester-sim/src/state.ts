@@ -25,7 +25,7 @@ function conditionsOf(obj: Obj): Condition[] {
 }
 
 export function summarize(type: string, obj: Obj): ResourceState {
-  const status = (obj.status ?? {}) as Record<string, unknown>;
+  const status = (obj.status ?? {}) as Obj;
   const conditions = conditionsOf(obj);
   const find = (t: string) => conditions.find((c) => c.type === t);
 

@@ -122,7 +122,7 @@ export function readPath(obj: unknown, path: string): unknown {
     if (cur === null || typeof cur !== 'object') {
       return undefined;
     }
-    cur = (cur as Record<string, unknown>)[p];
+    cur = (cur as Obj)[p];
   }
 
   return cur;

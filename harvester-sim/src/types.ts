@@ -58,3 +58,15 @@ export type Admission = (
   old: K8sObject | undefined,
   reader: ClusterReader
 ) => ApiError | undefined;
+
+/** A request body as a Kubernetes object: 400 unless it has metadata with a name (and, when asked, apiVersion and kind). */
+export function asK8sObject(body: Obj, typeMeta = true): K8sObject {
+  const meta = body.metadata;
+  const named = !!meta && typeof meta === 'object' && typeof (meta as Obj).name === 'string';
+
+  if (!named || (typeMeta && (typeof body.apiVersion !== 'string' || typeof body.kind !== 'string'))) {
+    throw new ApiError(400, 'BadRequest', `the body must be a Kubernetes object with ${ typeMeta ? 'apiVersion, kind and ' : '' }metadata.name`);
+  }
+
+  return body as K8sObject;
+}

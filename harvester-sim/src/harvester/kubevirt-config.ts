@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Obj } from '../types';
 
 /** virt-operator's KubeVirtDeploymentConfig (kubevirt pkg/virt-operator/util/config.go), as stored in KubeVirt status. */
 export interface DeploymentConfig {
@@ -36,7 +37,7 @@ const ADDITIONAL: Record<string, string> = {
 export function withMigrationNetwork(base: DeploymentConfig | undefined, network: string | undefined): DeploymentConfig {
   const images = Object.fromEntries(['Operator', 'Api', 'Controller', 'Handler', 'Launcher', 'ExportProxy', 'ExportServer']
     .map((c) => [`virt${ c }Image`, `${ REGISTRY }/virt-${ c.toLowerCase() }:${ VERSION }`]));
-  const source: Record<string, unknown> = {
+  const source: Obj = {
     ...(base ?? {
       namespace: 'harvester-system', registry: REGISTRY, kubeVirtVersion: VERSION, ...images, additionalProperties: ADDITIONAL
     })

@@ -1,4 +1,4 @@
-import { K8sObject } from '../types';
+import { K8sObject, Obj } from '../types';
 import {
   INSTALL_STRATEGY_ID, KUBEVIRT_ID, MIGRATION_IFACE, NETWORKS_ANNOTATION, rfc3339, T, TEMPLATE_GENERATION, VIRT_HANDLER_ID
 } from './constants';
@@ -76,7 +76,7 @@ function startUpdate(ctx: SimContext, kv: K8sObject, target: DeploymentConfig): 
 /** Applies the install strategy to the virt-handler DaemonSet (daemonsets.go: the `<nad>@migration0` annotation). */
 function syncDaemonSet(ctx: SimContext, target: DeploymentConfig): void {
   ctx.store.patch(T.daemonSet, VIRT_HANDLER_ID, (ds) => {
-    const spec = ds.spec as { template: { metadata: { annotations?: Record<string, string> } }; updateStrategy?: { type?: string; rollingUpdate?: Record<string, unknown> } };
+    const spec = ds.spec as { template: { metadata: { annotations?: Record<string, string> } }; updateStrategy?: { type?: string; rollingUpdate?: Obj } };
     const annotations = { ...spec.template.metadata.annotations };
     const network = target.additionalProperties.MigrationNetwork;
 
@@ -100,7 +100,7 @@ function setMaxUnavailable(ctx: SimContext, value: number | string): void {
 
   if (rolling?.maxUnavailable !== value) {
     ctx.store.patch(T.daemonSet, VIRT_HANDLER_ID, (obj) => {
-      const spec = obj.spec as { updateStrategy?: { type?: string; rollingUpdate?: Record<string, unknown> } };
+      const spec = obj.spec as { updateStrategy?: { type?: string; rollingUpdate?: Obj } };
 
       spec.updateStrategy = { type: 'RollingUpdate', rollingUpdate: { ...spec.updateStrategy?.rollingUpdate, maxUnavailable: value } };
     });

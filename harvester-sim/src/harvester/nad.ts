@@ -1,4 +1,4 @@
-import { ApiError, K8sObject } from '../types';
+import { ApiError, K8sObject, Obj } from '../types';
 import {
   HARVESTER_SYSTEM, LABEL_CLUSTER_NETWORK, MGMT, NAD_GENERATE_NAME, STORAGE_EXCLUSIVE_VLAN, T, UPLINK_MTU, VMN_HASH, VMN_PREFIX
 } from './constants';
@@ -12,7 +12,7 @@ const NC_WEBHOOK = 'admission webhook "validator.harvester-system.harvester-netw
  * VLAN 0 becomes 1, `exclude` omitted when empty.
  */
 export function bridgeConfig(config: NetworkConfig): string {
-  const ipam: Record<string, unknown> = { type: 'whereabouts', range: config.range };
+  const ipam: Obj = { type: 'whereabouts', range: config.range };
 
   if (config.exclude.length > 0) {
     ipam.exclude = config.exclude;

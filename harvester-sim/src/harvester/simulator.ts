@@ -1,6 +1,6 @@
 import { ClusterSpec } from '../cluster';
 import type { SimulatorOptions } from '../server';
-import { K8sObject } from '../types';
+import { K8sObject, Obj } from '../types';
 import { generateCluster, GenerateOptions } from './generate';
 import { installHarvester } from './index';
 import { HARVESTER_TYPES } from './schemas';
@@ -23,12 +23,21 @@ export function withServerVersion(spec: ClusterSpec, objects: K8sObject[]): K8sO
   }];
 }
 
+/** A scenario's `generate:` mapping, checked for the one required parameter. */
+function generateOptions(params: Obj): GenerateOptions {
+  if (typeof params.nodes !== 'number' || params.nodes < 1) {
+    throw new Error('a scenario\'s generate.nodes must be a positive number');
+  }
+
+  return params as GenerateOptions & Obj;
+}
+
 /** What makes the generic simulator a Harvester fleet: its types, behaviour, scenario generator and version setting. */
 export function harvesterOptions(stepMs: number): Pick<SimulatorOptions, 'clusterTypes' | 'install' | 'generate' | 'prepare'> {
   return {
     clusterTypes: HARVESTER_TYPES,
     install:      (store) => installHarvester(store, { stepMs }),
-    generate:     (params) => generateCluster(params as unknown as GenerateOptions),
+    generate:     (params) => generateCluster(generateOptions(params)),
     prepare:      withServerVersion,
   };
 }
