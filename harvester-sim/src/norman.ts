@@ -22,6 +22,20 @@ export function normanGet(path: string, base: string, user: SimUser): Obj {
       links:         { self: `${ base }/v3/principals/local:%2F%2F${ user.id }` },
     }]);
   }
+  if (path === 'users' || path.startsWith('users?')) {
+    // Older shells (Rancher 2.12 and before) read `/v3/users?me=true` after login to check mustChangePassword.
+    return collection('user', [{
+      id:                 user.id,
+      type:               'user',
+      me:                 true,
+      username:           user.username,
+      name:               user.displayName,
+      enabled:            true,
+      mustChangePassword: false,
+      principalIds:       [`local://${ user.id }`],
+      links:              { self: `${ base }/v3/users/${ user.id }` },
+    }]);
+  }
   if (path === 'schemas') {
     return collection('schema', NORMAN_TYPES.map((id) => ({
       id,

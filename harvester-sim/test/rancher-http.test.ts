@@ -96,6 +96,7 @@ describe('Norman login (shells up to Rancher 2.12)', () => {
     expect(res.status).toBe(200);
     expect(cookie).toMatch(/^R_SESS=token-/);
     expect((await t.send('POST', '/v1/ext.cattle.io.selfuser', {}, cookie)).body.status).toEqual({ userID: 'user-viewer' });
+    expect((await t.get('/v3/users?me=true', cookie)).body.data).toEqual([expect.objectContaining({ username: 'viewer', mustChangePassword: false })]);
     const wrong = await fetch(providers[0].actions.login, {
       method: 'POST',
       body:   JSON.stringify({
