@@ -89,8 +89,9 @@ export class Simulator implements SimControl, RancherHost, SocketHost {
 
   /** Every object is computed before anything changes, so a reset with an unknown scenario leaves the state as it was. */
   reset(options: ResetOptions = {}): void {
-    const startScenario = options.fleet ? undefined : this.options.scenario;
-    const fleet = withScenario(loadFleet(options.fleet ?? this.options.fleet ?? DEFAULT_FLEET), options.scenario ?? startScenario, options.cluster);
+    const named = loadFleet(options.fleet ?? this.options.fleet ?? DEFAULT_FLEET);
+    // The start-up `--scenario` belongs to the start-up fleet; a scenario given here goes to its cluster on top.
+    const fleet = withScenario(options.fleet ? named : withScenario(named, this.options.scenario), options.scenario, options.cluster);
     const objects = new Map(fleet.clusters.map((spec) => [spec.id, this.objectsFor(spec)]));
 
     this.faults.clear();

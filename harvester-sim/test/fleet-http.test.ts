@@ -173,6 +173,24 @@ describe('the operator user', () => {
   });
 });
 
+describe('a start-up scenario', () => {
+  it('goes into c-harv1, the rest of the default fleet as usual, and is what a reset returns to', async() => {
+    const sim = await startSim('witness');
+    const scenarios = async() => Object.fromEntries(((await sim.get('/sim/clusters')).body.clusters as { id: string; scenario?: string }[]).map((c) => [c.id, c.scenario]));
+
+    expect(await scenarios()).toMatchObject({
+      'c-harv1': 'witness', 'c-harv2': 'migration-network-enabled', 'c-harv3': 'range-exhausted'
+    });
+    await sim.send('POST', '/sim/reset?cluster=c-harv3', { scenario: 'default' });
+    expect(await scenarios()).toMatchObject({ 'c-harv1': 'witness', 'c-harv3': 'default' });
+    await sim.send('POST', '/sim/reset', {});
+    expect(await scenarios()).toMatchObject({ 'c-harv1': 'witness', 'c-harv3': 'range-exhausted' });
+    await sim.send('POST', '/sim/reset', { fleet: 'default' });
+    expect((await scenarios())['c-harv1']).toBe('default');
+    await sim.close();
+  });
+});
+
 describe('fleet-50', () => {
   it('loads 50 Harvester clusters, some with 1,000 nodes and some disconnected, in reasonable time', async() => {
     const started = Date.now();
