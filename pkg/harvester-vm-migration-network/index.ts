@@ -1,12 +1,14 @@
 import { importTypes } from '@rancher/auto-import';
 import { ExtensionPlugin } from './config/plugin';
+import { addPanels } from './config/panels';
 import routes from './routing';
 
-/** Table of contents: metadata, translations, the side-nav entries and our routes. */
+/** Table of contents: metadata, translations, our product and its nav, our routes, the panels on Harvester's pages. */
 export default function(plugin: ExtensionPlugin): void {
   // Registers l10n/*.yaml (we ship no models, edit or list components: Harvester's own extension owns those types).
   importTypes(plugin);
   plugin.metadata = require('./package.json');
   plugin.addProduct(require('./product'));
   plugin.addRoutes(routes);
+  addPanels(plugin);
 }

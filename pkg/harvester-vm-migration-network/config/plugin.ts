@@ -1,15 +1,33 @@
+import { Component } from 'vue';
 import { RouteRecordRaw } from 'vue-router';
 
 /** The slice of the shell's extension API (`@shell/core/types` IPlugin) this extension uses. */
 export interface NavDsl {
+  product(options: Record<string, unknown>): void;
   virtualType(options: Record<string, unknown>): void;
   basicType(types: string[], group?: string): void;
   labelGroup(group: string, label: string, labelKey?: string): void;
 }
 
+/** Where a hook applies (the shell's `LocationConfig`): matched against the current route. */
+export interface PanelWhen {
+  product?: string[];
+  resource?: string[];
+  cluster?: string[];
+  id?: string[];
+  mode?: string[];
+}
+
+/** The shell's `PanelLocation` values we use (the enum itself is not importable from a built package). */
+export const PANEL_LOCATION = {
+  RESOURCE_LIST:    'resource-list',
+  DETAILS_MASTHEAD: 'details-masthead',
+} as const;
+
 export interface ExtensionPlugin {
   metadata: unknown;
   addProduct(product: unknown): void;
   addRoutes(routes: RouteRecordRaw[]): void;
+  addPanel(where: string, when: PanelWhen, panel: { component: () => Promise<Component> }): void;
   DSL(store: unknown, productName: string): NavDsl;
 }

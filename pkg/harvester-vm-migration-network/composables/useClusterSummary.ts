@@ -1,0 +1,41 @@
+import { onBeforeUnmount, ref, Ref } from 'vue';
+import { Store } from 'vuex';
+import { FleetRow, summarizeFleetCluster } from '../core';
+import { fetchClusterSummary } from '../api/cluster-summary';
+import { RequestFn } from '../api/setting-client';
+import { FLEET_REFRESH_MS } from './useFleet';
+
+/**
+ * The fleet-overview summary of one cluster, read again every `FLEET_REFRESH_MS`: what the panels on Harvester's
+ * pages show. It reads through the management store, so it works inside any product (Harvester's has its own store).
+ */
+export function useClusterSummary(store: Store<unknown>, clusterId: () => string, refreshMs = FLEET_REFRESH_MS): { row: Ref<FleetRow | undefined> } {
+  const request: RequestFn = (options) => store.dispatch('management/request', options);
+  const row = ref<FleetRow>();
+  let busy = false;
+
+  async function refresh() {
+    const id = clusterId();
+
+    if (busy || !id) {
+      return;
+    }
+    busy = true;
+    try {
+      const mgmt = store.getters['management/byId']('management.cattle.io.cluster', id) as { spec?: { displayName?: string } } | undefined;
+
+      row.value = summarizeFleetCluster(await fetchClusterSummary(request, {
+        id, name: mgmt?.spec?.displayName || id, connected: true
+      }));
+    } finally {
+      busy = false;
+    }
+  }
+
+  refresh();
+  const timer = setInterval(refresh, refreshMs);
+
+  onBeforeUnmount(() => clearInterval(timer));
+
+  return { row };
+}

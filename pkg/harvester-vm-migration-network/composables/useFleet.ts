@@ -1,0 +1,124 @@
+import {
+  computed, ComputedRef, onBeforeUnmount, reactive, ref, watch
+} from 'vue';
+import { Store } from 'vuex';
+import { FleetRow, summarizeFleetCluster } from '../core';
+import { fetchClusterSummary, FleetCluster } from '../api/cluster-summary';
+import { RequestFn } from '../api/setting-client';
+
+/** How often each row is read again (the rows say how old they are). */
+export const FLEET_REFRESH_MS = 5_000;
+const MGMT_CLUSTER = 'management.cattle.io.cluster';
+
+/** A management cluster as the shell's management store serves it. */
+interface ManagementCluster {
+  id: string;
+  spec?: { displayName?: string };
+  metadata?: { name?: string; labels?: Record<string, string> };
+  status?: { provider?: string; conditions?: { type?: string; status?: string }[] };
+}
+
+export interface FleetEntry {
+  row?: FleetRow;
+  /** Epoch ms of the last answer; undefined until the first. */
+  fetchedAt?: number;
+  loading: boolean;
+}
+
+/** Harvester clusters are the management clusters whose provider is `harvester` (label or status, as Rancher checks). */
+export function isHarvesterCluster(c: ManagementCluster): boolean {
+  return c.status?.provider === 'harvester' || c.metadata?.labels?.['provider.cattle.io'] === 'harvester';
+}
+
+function connected(c: ManagementCluster): boolean {
+  const conditions = c.status?.conditions ?? [];
+  const isTrue = (type: string) => conditions.find((x) => x.type === type)?.status === 'True';
+
+  return isTrue('Connected') && isTrue('Ready');
+}
+
+function fleetCluster(c: ManagementCluster): FleetCluster {
+  return {
+    id: c.id, name: c.spec?.displayName || c.metadata?.name || c.id, connected: connected(c)
+  };
+}
+
+/**
+ * The fleet overview's data: every Harvester cluster the user can see (the shell keeps the management cluster list
+ * live), each summarised from a few small objects and read again every `FLEET_REFRESH_MS`. One slow or failing
+ * cluster never holds up the others.
+ */
+export function useFleet(store: Store<unknown>, refreshMs = FLEET_REFRESH_MS): {
+  clusters: ComputedRef<FleetCluster[]>;
+  entries: Record<string, FleetEntry>;
+  loaded: ComputedRef<boolean>;
+  listError: ComputedRef<string>;
+  now: ComputedRef<number>;
+  refresh: () => Promise<void>;
+} {
+  const request: RequestFn = (options) => store.dispatch('management/request', options);
+  const entries = reactive<Record<string, FleetEntry>>({});
+  const listed = ref(false);
+  const error = ref('');
+  const tick = ref(Date.now());
+  const clusters = computed(() => (store.getters['management/all'](MGMT_CLUSTER) as ManagementCluster[]).filter(isHarvesterCluster).map(fleetCluster));
+
+  async function refreshOne(cluster: FleetCluster): Promise<void> {
+    const known = entries[cluster.id];
+
+    if (known?.loading) {
+      return; // still waiting for the last answer: never pile up requests on a slow cluster
+    }
+    const entry = known ?? (entries[cluster.id] = { loading: true });
+
+    entry.loading = true;
+    const inputs = await fetchClusterSummary(request, cluster);
+
+    entry.row = summarizeFleetCluster(inputs);
+    entry.fetchedAt = Date.now();
+    entry.loading = false;
+  }
+
+  async function refresh(): Promise<void> {
+    await Promise.all(clusters.value.map(refreshOne));
+  }
+
+  store.dispatch('management/findAll', { type: MGMT_CLUSTER }).then(() => {
+    listed.value = true;
+  }, (err: { message?: string }) => {
+    error.value = err?.message || String(err);
+    listed.value = true;
+  });
+
+  // A cluster that appears, changes state or connects is read at once; one that goes away is forgotten.
+  watch(clusters, (now, before) => {
+    const old = new Map((before ?? []).map((c) => [c.id, c]));
+
+    for (const id of Object.keys(entries)) {
+      if (!now.some((c) => c.id === id)) {
+        delete entries[id];
+      }
+    }
+    now.filter((c) => JSON.stringify(old.get(c.id)) !== JSON.stringify(c)).forEach(refreshOne);
+  }, { immediate: true });
+
+  const timer = setInterval(refresh, refreshMs);
+  // Ages are shown in seconds: the clock ticks on its own, between refreshes.
+  const clock = setInterval(() => {
+    tick.value = Date.now();
+  }, 1000);
+
+  onBeforeUnmount(() => {
+    clearInterval(timer);
+    clearInterval(clock);
+  });
+
+  return {
+    clusters,
+    entries,
+    loaded:    computed(() => listed.value),
+    listError: computed(() => error.value),
+    now:       computed(() => tick.value),
+    refresh,
+  };
+}

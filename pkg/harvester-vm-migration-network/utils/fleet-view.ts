@@ -1,0 +1,132 @@
+import { FleetRow, FleetState, L10N_ROOT } from '../core';
+
+type Translate = (key: string, args?: Record<string, unknown>) => string;
+
+/** Badge colour of each fleet state (the shell's `bg-*` classes). */
+export const FLEET_STATE_COLOR: Record<FleetState, string> = {
+  healthy:     'bg-success',
+  disabled:    'bg-darker',
+  rollingOut:  'bg-info',
+  stuck:       'bg-warning',
+  failed:      'bg-error',
+  unreachable: 'bg-error',
+};
+
+const K = `${ L10N_ROOT }.fleet`;
+
+/** One table row of the overview, every cell a sortable string or number. */
+export interface FleetViewRow {
+  id: string;
+  name: string;
+  state: FleetState;
+  stateLabel: string;
+  version: string;
+  network: string;
+  configured: string;
+  caughtUp: string;
+  kubeVirt: string;
+  nodes: string;
+  /** For sorting the nodes column: the share of nodes with a migration IP (-1 when not applicable). */
+  nodesShare: number;
+  problemCount: number;
+  worstProblem: string;
+  /** Seconds since the row was read; -1 before the first answer. */
+  ageSeconds: number;
+  loading: boolean;
+}
+
+/** "vm-migration · VLAN 100 · 192.168.1.0/24", or "Disabled: migrations use mgmt". */
+export function networkText(row: FleetRow, t: Translate): string {
+  if (row.enabled === undefined) {
+    return '';
+  }
+  if (!row.enabled) {
+    return t(`${ K }.disabledUsesMgmt`);
+  }
+
+  return row.value ? t(`${ K }.enabledOn`, {
+    network: row.value.clusterNetwork, vlan: row.value.vlan, range: row.value.range
+  }) : t(`${ K }.valueUnreadable`);
+}
+
+function configuredText(row: FleetRow, t: Translate): string {
+  if (row.state === 'unreachable') {
+    return '';
+  }
+  const status = row.configured?.status;
+
+  return t(`${ K }.configured.${ status === 'True' ? 'true' : status === 'False' ? 'false' : 'none' }`);
+}
+
+function caughtUpText(row: FleetRow, t: Translate): string {
+  if (row.state === 'unreachable') {
+    return '';
+  }
+
+  return t(`${ K }.caughtUp.${ row.caughtUp === undefined ? 'nothing' : row.caughtUp ? 'yes' : 'no' }`);
+}
+
+function kubeVirtText(row: FleetRow, t: Translate): string {
+  if (row.kubeVirtReady === undefined) {
+    return row.state === 'unreachable' ? '' : t(`${ K }.kubeVirt.unknown`);
+  }
+
+  return t(`${ K }.kubeVirt.${ row.kubeVirtReady ? 'ready' : 'refused' }`);
+}
+
+function nodesText(row: FleetRow, t: Translate): string {
+  if (!row.enabled || row.nodesNeeding === undefined) {
+    return '';
+  }
+
+  return row.nodesWithIp === undefined ? t(`${ K }.nodes.unknown`) : t(`${ K }.nodes.count`, { have: row.nodesWithIp, need: row.nodesNeeding });
+}
+
+/** The problem's sentence, translated. */
+export function problemText(problem: FleetRow['problems'][number], t: Translate): string {
+  return t(problem.key, problem.args);
+}
+
+export function fleetViewRow(id: string, name: string, row: FleetRow | undefined, fetchedAt: number | undefined, now: number, loading: boolean, t: Translate): FleetViewRow {
+  const errors = row?.problems.filter((p) => p.severity !== 'info') ?? [];
+
+  return {
+    id,
+    name,
+    state:        row?.state ?? 'unreachable',
+    stateLabel:   row ? t(`${ K }.state.${ row.state }`) : t(`${ K }.state.loading`),
+    version:      row?.version ?? '',
+    network:      row ? networkText(row, t) : '',
+    configured:   row ? configuredText(row, t) : '',
+    caughtUp:     row ? caughtUpText(row, t) : '',
+    kubeVirt:     row ? kubeVirtText(row, t) : '',
+    nodes:        row ? nodesText(row, t) : '',
+    nodesShare:   row?.enabled && row.nodesNeeding ? (row.nodesWithIp ?? 0) / row.nodesNeeding : -1,
+    problemCount: errors.length,
+    worstProblem: errors[0] ? problemText(errors[0], t) : '',
+    ageSeconds:   fetchedAt === undefined ? -1 : Math.max(0, Math.round((now - fetchedAt) / 1000)),
+    loading,
+  };
+}
+
+/** "Enabled on vm-migration VLAN 100 · Configured · 3/3 nodes have a migration IP": the panels' one line. */
+export function oneLineState(row: FleetRow, t: Translate): string {
+  if (row.state === 'unreachable') {
+    return row.problems[0] ? problemText(row.problems[0], t) : '';
+  }
+  const parts = [
+    row.enabled && row.value ? t(`${ K }.line.enabled`, { network: row.value.clusterNetwork, vlan: row.value.vlan }) : t(`${ K }.line.disabled`),
+    configuredText(row, t),
+  ];
+
+  if (row.enabled && row.nodesNeeding !== undefined && row.nodesWithIp !== undefined) {
+    parts.push(t(`${ K }.line.nodes`, { have: row.nodesWithIp, need: row.nodesNeeding }));
+  }
+  const worst = row.problems.find((p) => p.severity === 'error');
+
+  if (worst) {
+    parts.push(problemText(worst, t));
+  }
+
+  return parts.filter(Boolean).join(' · ');
+}
