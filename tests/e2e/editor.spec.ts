@@ -2,9 +2,9 @@ import { Page } from '@playwright/test';
 import {
   test, expect, loginByCookie, sim, simGet, CLUSTER
 } from './fixtures';
+import { DOCS_VALUE, fillDocsExample, reviewAndSave } from './pages';
 
-const EDITOR = `/c/${ CLUSTER }/explorer/vm-migration-network/settings/vm-migration-network`;
-const DOCS_VALUE = '{"clusterNetwork":"vm-migration","vlan":100,"range":"192.168.1.0/24","exclude":["192.168.1.1/32"]}';
+const EDITOR = `/c/${ CLUSTER }/migration-networks/settings/vm-migration-network`;
 
 interface SettingObject { value?: string; metadata: { annotations?: Record<string, string> }; [key: string]: unknown }
 
@@ -14,23 +14,6 @@ async function open(page: Page, user = 'admin') {
   await loginByCookie(page, user);
   await page.goto(EDITOR);
   await expect(page.getByTestId('vmmn-editor')).toBeVisible();
-}
-
-async function fillDocsExample(page: Page) {
-  await page.getByTestId('vmmn-enabled').locator('.radio-container').nth(0).click();
-  await page.getByTestId('vmmn-cluster-network').click();
-  await page.locator('.vs__dropdown-option', { hasText: /^\s*vm-migration\s*$/ }).click();
-  await page.getByTestId('vmmn-vlan').fill('100');
-  await page.getByTestId('vmmn-range').fill('192.168.1.0/24');
-  await page.getByTestId('vmmn-exclude-add').click();
-  await page.getByTestId('vmmn-exclude-0').fill('192.168.1.1/32');
-}
-
-async function reviewAndSave(page: Page) {
-  await page.getByTestId('vmmn-review').click();
-  await expect(page.getByTestId('vmmn-impact')).toBeVisible();
-  await page.getByTestId('vmmn-impact-confirm').locator('.checkbox-container, label').first().click();
-  await page.getByTestId('vmmn-save').click();
 }
 
 test('enables the docs example: the preview shows the canonical value and NAD, save writes it and the status turns Configured live', async({ page }) => {

@@ -1,6 +1,7 @@
 import {
   test, expect, login, loginByCookie, sim, simGet, CLUSTER
 } from './fixtures';
+import { openFromSideNav, openProductFromMenu } from './pages';
 
 test('logs in through the login page and lands on home', async({ page }) => {
   await login(page);
@@ -16,15 +17,16 @@ test('a wrong password is refused on the login page', async({ page }) => {
   await expect(page).toHaveURL(/\/auth\/login/);
 });
 
-test('Advanced > Settings lists vm-migration-network and Advanced > Migration Network opens', async({ page }) => {
+test('by clicks from the login page: ☰ → Migration Networks → harv1 → Advanced → Settings → vm-migration-network, and Advanced → Migration Network', async({ page }) => {
   await login(page);
-  await page.goto(`/c/${ CLUSTER }/explorer`);
-  await page.getByText('Advanced', { exact: true }).click();
-  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await openProductFromMenu(page);
+  await page.getByTestId('vmmn-fleet-open-harv1').click();
+  await openFromSideNav(page, 'Settings');
   await expect(page.getByTestId('vmmn-settings-list')).toBeVisible();
-  await expect(page.getByTestId('vmmn-setting-link-vm-migration-network')).toBeVisible();
   await expect(page.getByTestId('vmmn-setting-value-server-version')).toHaveText('v1.8.0');
-  await page.getByRole('link', { name: 'Migration Network', exact: true }).click();
+  await page.getByTestId('vmmn-setting-link-vm-migration-network').click();
+  await expect(page.getByTestId('vmmn-editor')).toBeVisible();
+  await openFromSideNav(page, 'Migration Network');
   await expect(page.getByTestId('vmmn-health-page')).toBeVisible();
 });
 
@@ -38,7 +40,7 @@ test('the Advanced group does not appear for the local (non-Harvester) cluster',
 
 test('a server-side change to a setting appears in the list without a reload', async({ page }) => {
   await loginByCookie(page);
-  await page.goto(`/c/${ CLUSTER }/explorer/vm-migration-network/settings`);
+  await page.goto(`/c/${ CLUSTER }/migration-networks/settings`);
   await expect(page.getByTestId('vmmn-setting-value-backup-target')).toHaveText('(empty)');
   const setting = await simGet<Record<string, unknown>>('/sim/objects/harvesterhci.io.setting/backup-target');
 

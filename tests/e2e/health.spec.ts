@@ -3,7 +3,7 @@ import {
   test, expect, loginByCookie, sim, simGet, CLUSTER
 } from './fixtures';
 
-const HEALTH = `/c/${ CLUSTER }/explorer/vm-migration-network/health`;
+const HEALTH = `/c/${ CLUSTER }/migration-networks/health`;
 const DOCS_VALUE = '{"clusterNetwork":"vm-migration","vlan":100,"range":"192.168.1.0/24","exclude":["192.168.1.1/32"]}';
 
 async function setValue(value: string) {
