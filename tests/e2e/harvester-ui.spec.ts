@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  test, expect, loginByCookie, sim, simGet
+} from './fixtures';
+import { DOCS_VALUE, fleetCell } from './pages';
+
+/**
+ * Our panels beside Harvester's real UI: its built extension, served by the simulator as Rancher serves an
+ * installed one. The build is not part of this repository: give its folder in HARVESTER_UI_EXTENSION, or keep it
+ * where this workplace has it, beside the repository.
+ */
+const HARVESTER_UI = process.env.HARVESTER_UI_EXTENSION ?? resolve(__dirname, '../../../shared/fixtures/harvester-ui-extension');
+const present = existsSync(HARVESTER_UI);
+const BOOT = 90_000;
+
+if (!present) {
+  // eslint-disable-next-line no-console
+  console.log(`harvester-ui.spec: skipped, Harvester's built UI extension is not at ${ HARVESTER_UI } (set HARVESTER_UI_EXTENSION)`);
+}
+
+test.describe('with Harvester\'s own UI extension loaded', () => {
+  test.skip(!present, `Harvester's built UI extension is not at ${ HARVESTER_UI }`);
+  // Each test starts Harvester's bundle (about 2 MB of scripts) in a fresh browser: slow on a loaded 2-core machine.
+  test.setTimeout(240_000);
+
+  test.beforeEach(async({ page }) => {
+    await sim('/sim/plugins', { dir: HARVESTER_UI });
+    await loginByCookie(page);
+  });
+
+  test('our panel shows the live state above Harvester\'s Settings list and its link opens our health page', async({ page }) => {
+    await page.goto('/harvester/c/c-harv1/harvesterhci.io.setting');
+    await expect(page.getByText('server-version').first()).toBeVisible({ timeout: BOOT });
+    await expect(page.getByTestId('vmmn-panel-line')).toHaveText('Disabled: migrations use mgmt · No condition yet');
+    const setting = await simGet<Record<string, unknown>>('/sim/objects/harvesterhci.io.setting/vm-migration-network');
+
+    await sim('/sim/objects', { ...setting, value: DOCS_VALUE });
+    await expect(page.getByTestId('vmmn-panel-line')).toHaveText('Enabled on vm-migration VLAN 100 · Configured · 3/3 nodes have a migration IP', { timeout: 30_000 });
+    await page.getByTestId('vmmn-panel-health').click();
+    await expect(page.getByTestId('vmmn-health-page')).toBeVisible();
+    await expect(page.getByTestId('vmmn-cluster-name')).toContainText('harv1');
+  });
+
+  test('our panel is on Harvester\'s vm-migration-network page, beside Harvester\'s own editor, and links to ours', async({ page }) => {
+    await page.goto('/harvester/c/c-harv2/harvesterhci.io.setting/vm-migration-network?mode=edit');
+    await expect(page.getByTestId('vmmn-panel-line')).toHaveText('Enabled on vm-migration VLAN 100 · Configured · 3/3 nodes have a migration IP', { timeout: BOOT });
+    await expect(page.getByText('vm-migration-network').first()).toBeVisible();
+    await page.getByTestId('vmmn-panel-edit').click();
+    await expect(page.getByTestId('vmmn-editor')).toBeVisible();
+    await expect(page.getByTestId('vmmn-vlan')).toHaveValue('100');
+  });
+
+  test('a fleet row\'s "Open in Harvester" lands on that cluster\'s Harvester Settings, and both products stay in the ☰ menu', async({ page }) => {
+    await page.goto('/c/_/migration-networks');
+    await expect(fleetCell(page, 'state', 'harv2')).toHaveText('Healthy', { timeout: BOOT });
+    await fleetCell(page, 'harvester', 'harv2').click();
+    await expect(page).toHaveURL(/\/harvester\/c\/c-harv2\/harvesterhci\.io\.setting/);
+    await expect(page.getByTestId('vmmn-panel-line')).toBeVisible({ timeout: BOOT });
+    await page.getByTestId('top-level-menu').click();
+    await expect(page.getByRole('link', { name: 'Migration Networks' })).toBeVisible();
+  });
+});
