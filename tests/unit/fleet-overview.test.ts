@@ -1,0 +1,204 @@
+// @vitest-environment jsdom
+import {
+  afterEach, beforeEach, describe, expect, it, vi
+} from 'vitest';
+import { enableAutoUnmount, flushPromises, VueWrapper } from '@vue/test-utils';
+import { ref } from 'vue';
+import FleetOverview from '@pkg/pages/FleetOverview.vue';
+import { createShellStore, mountWithShell } from './shell-mount';
+import { DIRECTIVES, FLEET, managementCluster, translate } from './fleet-fixtures';
+
+const management = ref(Object.keys(FLEET).map((id) => managementCluster(id)));
+let asked: string[];
+/** Clusters whose requests never get an answer. */
+let hanging: Set<string>;
+
+function answer(url: string): Promise<unknown> {
+  asked.push(url);
+  const [, cluster, path] = url.match(/^\/k8s\/clusters\/([^/]+)\/v1\/(.+)$/) ?? [];
+  const found = FLEET[cluster]?.objects[path] ?? { error: { _status: 404 } };
+
+  if (hanging.has(cluster)) {
+    return new Promise(() => undefined);
+  }
+
+  return 'body' in found ? Promise.resolve(found.body) : Promise.reject(found.error);
+}
+
+interface WrapperOptions {
+  listError?: Error;
+  harvesterUi?: boolean;
+  /** Wait for the clock's first tick: until then a cluster's first answer does not show (see the it.fails below). */
+  tick?: boolean;
+}
+
+async function createWrapper({ listError, harvesterUi = false, tick = true }: WrapperOptions = {}) {
+  const getters = {
+    // Without a translation the shell writes `%key(arg: value)%` (the script's `t`); the template's is `translate`.
+    'i18n/t':                       () => undefined,
+    'management/all':               () => management.value,
+    'type-map/isProductRegistered': (product: string) => harvesterUi && product === 'harvester',
+  };
+  const store = createShellStore({}, getters, (action, payload) => {
+    if (action === 'management/findAll') {
+      return listError ? Promise.reject(listError) : [];
+    }
+    if (action === 'management/request') {
+      return answer((payload as { url: string }).url);
+    }
+  });
+  const wrapper = mountWithShell(FleetOverview, store, { global: { directives: DIRECTIVES, mocks: { t: translate } } });
+
+  await flushPromises();
+  if (tick) {
+    await vi.advanceTimersByTimeAsync(1_000);
+  }
+
+  return wrapper;
+}
+
+const cell = (wrapper: VueWrapper, column: string, name: string) => wrapper.find(`[data-testid="vmmn-fleet-${ column }-${ name }"]`).text();
+const requestsTo = (id: string) => asked.filter((url) => url.startsWith(`/k8s/clusters/${ id }/`)).length;
+const K = '%vmMigrationNetwork.fleet';
+
+enableAutoUnmount(afterEach);
+beforeEach(() => {
+  asked = [];
+  hanging = new Set();
+  management.value = Object.keys(FLEET).map((id) => managementCluster(id));
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('FleetOverview: one row per Harvester cluster', () => {
+  it('lists the Harvester clusters only, by label or by status', async() => {
+    const wrapper = await createWrapper();
+    const names = wrapper.findAll('[data-testid^="vmmn-fleet-open-"]').map((a) => a.text());
+
+    expect(names).toStrictEqual(['dis', 'down', 'fail', 'forb', 'ok', 'stuck', 'unavail']);
+    expect(requestsTo('local')).toBe(0);
+  });
+
+  it.each([
+    ['dis', 'disabled', `${ K }.disabledUsesMgmt%`, `${ K }.configured.true%`, '', `${ K }.noProblems%`],
+    ['ok', 'healthy', `${ K }.enabledOn(network: vm-migration, vlan: 100, range: 192.168.1.0/24)%`, `${ K }.configured.true%`, `${ K }.nodes.count(have: 3, need: 3)%`, `${ K }.noProblems%`],
+    ['fail', 'failed', `${ K }.enabledOn(network: vm-migration, vlan: 100, range: 192.168.1.0/24)%`, `${ K }.configured.false%`, `${ K }.nodes.count(have: 3, need: 3)%`,
+      `${ K }.problems(count: 1, worst: ${ K }.problem.configuredFailed(message: cluster network x not found)%)%`],
+    ['stuck', 'stuck', `${ K }.enabledOn(network: vm-migration, vlan: 100, range: 192.168.1.0/30)%`, `${ K }.configured.true%`, `${ K }.nodes.count(have: 2, need: 3)%`,
+      `${ K }.problems(count: 1, worst: ${ K }.problem.rangeExhausted(usable: 2, missing: 1)%)%`],
+    ['forb', 'unreachable', '', '', '', `${ K }.problems(count: 1, worst: ${ K }.problem.forbidden(message: settings.harvesterhci.io is forbidden)%)%`],
+    ['unavail', 'unreachable', '', '', '', `${ K }.problems(count: 1, worst: ${ K }.problem.failed(message: HTTP 503)%)%`],
+    ['down', 'unreachable', '', '', '', `${ K }.problems(count: 1, worst: ${ K }.problem.disconnected(message: )%)%`],
+  ])('%s is %s', async(name, state, network, configured, nodes, problems) => {
+    const wrapper = await createWrapper();
+
+    expect(cell(wrapper, 'state', name)).toBe(`${ K }.state.${ state }%`);
+    expect(cell(wrapper, 'network', name)).toBe(network);
+    expect(cell(wrapper, 'configured', name)).toBe(configured);
+    expect(cell(wrapper, 'nodes', name)).toBe(nodes);
+    expect(cell(wrapper, 'problems', name)).toBe(problems);
+  });
+
+  it('colours the badge by state', async() => {
+    const wrapper = await createWrapper();
+    const badge = (name: string) => wrapper.find(`[data-testid="vmmn-fleet-state-${ name }"]`).classes();
+
+    expect(badge('ok')).toContain('bg-success');
+    expect(badge('stuck')).toContain('bg-warning');
+    expect(badge('fail')).toContain('bg-error');
+    expect(badge('dis')).toContain('bg-darker');
+  });
+
+  it('links to Harvester\'s settings only when its UI is installed', async() => {
+    expect(cell(await createWrapper(), 'harvester', 'ok')).toBe(`${ K }.harvesterMissingShort%`);
+    expect(cell(await createWrapper({ harvesterUi: true }), 'harvester', 'ok')).toBe(`${ K }.openInHarvester%`);
+  });
+
+  it('says when the cluster list cannot be read', async() => {
+    const wrapper = await createWrapper({ listError: new Error('HTTP 500') });
+
+    expect(wrapper.find('[data-testid="vmmn-fleet-error"]').text()).toBe(`${ K }.listError(error: HTTP 500)%`);
+  });
+});
+
+describe('FleetOverview: what it asks', () => {
+  it('asks a disconnected cluster nothing, and at most 5 requests of each other cluster per refresh', async() => {
+    await createWrapper();
+    const first = Object.fromEntries(Object.keys(FLEET).map((id) => [id, requestsTo(id)]));
+
+    expect(first).toStrictEqual({
+      'c-dis': 4, 'c-ok': 5, 'c-fail': 5, 'c-stuck': 5, 'c-forb': 4, 'c-503': 4, 'c-down': 0, local: 0
+    });
+    await vi.advanceTimersByTimeAsync(4_000);
+    for (const id of Object.keys(FLEET)) {
+      expect(requestsTo(id), id).toBe(2 * first[id]);
+    }
+  });
+
+  it('reads a cluster as soon as it connects, and forgets one that goes away', async() => {
+    const wrapper = await createWrapper();
+
+    management.value = management.value.filter((c) => c.id !== 'c-ok').map((c) => (c.id === 'c-down' ? managementCluster('c-down', true) : c));
+    await flushPromises();
+
+    expect(requestsTo('c-down')).toBe(5);
+    expect(cell(wrapper, 'state', 'down')).toBe(`${ K }.state.healthy%`);
+    expect(wrapper.find('[data-testid="vmmn-fleet-state-ok"]').exists()).toBe(false);
+  });
+
+  it('never piles requests on a cluster that does not answer, and gives up after 10 s', async() => {
+    hanging.add('c-ok');
+    const wrapper = await createWrapper({ tick: false });
+
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(cell(wrapper, 'state', 'ok')).toBe(`${ K }.state.loading%`);
+    expect(cell(wrapper, 'age', 'ok')).toBe(`${ K }.state.loading%`);
+    expect(requestsTo('c-ok')).toBe(4);
+    expect(requestsTo('c-dis')).toBe(8);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(cell(wrapper, 'problems', 'ok')).toBe(`${ K }.problems(count: 1, worst: ${ K }.problem.failed(message: no answer within 10 s)%)%`);
+  });
+});
+
+describe('FleetOverview: a first answer', () => {
+  // Bug: useFleet's refreshOne keeps the raw object it assigned into the reactive `entries`
+  // (`entries[id] = { loading: true }` evaluates to the raw object), so the first answer of each cluster is written
+  // where Vue does not see it; the row says "Loading…" until the 1 s clock tick recomputes the table.
+  it.fails('shows at once, without waiting for the clock', async() => {
+    const wrapper = await createWrapper({ tick: false });
+
+    expect(cell(wrapper, 'state', 'ok')).toBe(`${ K }.state.healthy%`);
+    expect(cell(wrapper, 'age', 'ok')).toBe(`${ K }.age(seconds: 0)%`);
+  });
+});
+
+describe('FleetOverview: timers', () => {
+  it('says how old each row is, every second, and reads it again every 5 s', async() => {
+    const wrapper = await createWrapper();
+
+    expect(cell(wrapper, 'age', 'ok')).toBe(`${ K }.age(seconds: 1)%`);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(cell(wrapper, 'age', 'ok')).toBe(`${ K }.age(seconds: 3)%`);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(cell(wrapper, 'age', 'ok')).toBe(`${ K }.age(seconds: 0)%`);
+  });
+
+  it('leaves no interval running after unmount', async() => {
+    const started = vi.spyOn(globalThis, 'setInterval');
+    const cleared = vi.spyOn(globalThis, 'clearInterval');
+    const wrapper = await createWrapper();
+
+    expect(started).toHaveBeenCalled();
+    wrapper.unmount();
+    const ids = started.mock.results.map((r) => r.value);
+
+    expect(cleared.mock.calls.map(([id]) => id)).toStrictEqual(expect.arrayContaining(ids));
+    const before = asked.length;
+
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(asked.length).toBe(before);
+  });
+});
