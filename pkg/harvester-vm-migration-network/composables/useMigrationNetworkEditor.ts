@@ -1,25 +1,50 @@
-import { computed, ref, watch } from 'vue';
+import {
+  computed, ComputedRef, ref, Ref, watch, WritableComputedRef
+} from 'vue';
 import { Store } from 'vuex';
 import { useClusterObjects } from './useClusterObjects';
 import {
-  dryRunValue, saveValue, snapshotSetting, SettingObject, WriteOutcome, RequestFn
+  dryRunValue, saveValue, snapshotSetting, SettingObject, RequestFn
 } from '../api/setting-client';
 import { useT } from './useT';
 import {
-  EDITOR_TYPES, canonicalValue, checkForm, factsOf, migrationsOf, parseStored
+  EDITOR_TYPES, checkForm, factsOf, migrationsOf, writesNothing
 } from '../editor/adapter';
+import { editorNotices } from '../editor/notices';
 import {
-  FormState, Problem, SETTING_ID, controllerCaughtUp, parseValue
+  canReview, canSave, EditorEvent, initialState, saveLabelKey, showsForm, transition
+} from '../editor/steps';
+import { EditorView } from '../editor/types';
+import {
+  FormState, Problem, SETTING_ID, configuredCondition, controllerCaughtUp, parseValue
 } from '../core';
 
-export type Step = 'edit' | 'review' | 'saving' | 'saved';
+export interface MigrationNetworkEditor {
+  /** The setting has been read (until then the page shows a spinner). */
+  loaded: ComputedRef<boolean>;
+  /** What the user typed; never overwritten by server changes (those are shown as notices). */
+  form: Ref<FormState>;
+  /** The review's "I understand" box (a v-model). */
+  confirmed: WritableComputedRef<boolean>;
+  /** Everything the template renders. */
+  view: ComputedRef<EditorView>;
+  /** Dry run, then the review; a denial or a conflict stays on the form. */
+  review: () => Promise<void>;
+  save: () => Promise<void>;
+  back: () => void;
+  /** After a conflict: drop the form and start from the server's object. */
+  reload: () => void;
+  /** After a conflict: keep the form, adopt the server's resourceVersion, and review again. */
+  reapply: () => void;
+}
 
 /**
- * State and actions of the vm-migration-network editor. The form keeps what the user typed; every decision
- * (problems, canonical value, capacity) comes from the core module through `editor/adapter`. Saving never
- * writes over a newer object: the update carries the resourceVersion the form was loaded from.
+ * The vm-migration-network editor's view-model. The form keeps what the user typed; every decision comes from pure
+ * modules: problems and the value to write from the core module (`editor/adapter`), the steps from `editor/steps`,
+ * the notices from `editor/notices`. Saving never writes over a newer object: the update carries the
+ * resourceVersion the form was loaded from.
  */
-export function useMigrationNetworkEditor(store: Store<unknown>) {
+export function useMigrationNetworkEditor(store: Store<unknown>): MigrationNetworkEditor {
   const { t } = useT(store);
   const cluster = useClusterObjects(store, EDITOR_TYPES);
   const setting = computed(() => (cluster.objects.value['harvesterhci.io.setting'] as SettingObject[]).find((s) => s.id === SETTING_ID));
@@ -29,20 +54,18 @@ export function useMigrationNetworkEditor(store: Store<unknown>) {
     enabled: false, clusterNetwork: '', vlan: '', range: '', exclude: []
   });
   const parseProblems = ref<Problem[]>([]);
-  const step = ref<Step>('edit');
-  const confirmed = ref(false);
-  const outcome = ref<WriteOutcome>();
-  const dryRun = ref<WriteOutcome>();
+  const state = ref(initialState());
+  const dispatch = (event: EditorEvent) => {
+    state.value = transition(state.value, event);
+  };
 
   function load(from: SettingObject) {
-    const parsed = parseStored(from.value ?? '');
+    const parsed = parseValue(from.value ?? '');
 
     base.value = snapshotSetting(from);
     form.value = parsed.form;
     parseProblems.value = parsed.problems;
-    step.value = 'edit';
-    outcome.value = undefined;
-    dryRun.value = undefined;
+    dispatch({ type: 'load' });
   }
 
   // First load only: later server changes must not overwrite what the user is typing.
@@ -56,14 +79,45 @@ export function useMigrationNetworkEditor(store: Store<unknown>) {
   const facts = computed(() => factsOf(cluster.objects.value, available.value));
   const storedValue = computed(() => base.value?.value ?? '');
   const check = computed(() => checkForm(form.value, facts.value, storedValue.value, t));
-  const value = computed(() => canonicalValue(form.value, storedValue.value));
-  /** Stored keys the form does not edit: a save writes them back unchanged. */
   const kept = computed(() => parseValue(storedValue.value).kept);
-  const unchanged = computed(() => value.value === storedValue.value);
-  const hasErrors = computed(() => check.value.problems.some((p) => p.severity === 'error'));
-  const canEdit = computed(() => !!setting.value?.links?.update);
   /** Someone else changed the value since the form was loaded (status and annotation writes by the controller don't count). */
   const changedElsewhere = computed(() => !!setting.value && !!base.value && (setting.value.value ?? '') !== (base.value.value ?? ''));
+  const migrations = computed(() => migrationsOf(cluster.objects.value));
+
+  const view = computed((): EditorView => {
+    const s = state.value;
+    const c = check.value;
+    const canEdit = !!setting.value?.links?.update;
+    const value = c.value;
+
+    return {
+      step:     s.step,
+      showForm: showsForm(s),
+      canEdit,
+      notices:  editorNotices({
+        state:            s,
+        parseProblems:    parseProblems.value,
+        canEdit,
+        skipped:          c.skipped,
+        changedElsewhere: changedElsewhere.value,
+        serverValue:      setting.value?.value || '',
+        unchanged:        writesNothing(form.value, c, storedValue.value),
+      }),
+      check:     c,
+      kept:      kept.value,
+      rawValue:  parseProblems.value.length ? storedValue.value : undefined,
+      condition: configuredCondition(setting.value),
+      caughtUp:  setting.value ? controllerCaughtUp(setting.value) : undefined,
+      preview:   {
+        value: value ?? '', previous: storedValue.value, nadConfig: c.nadConfig, nodes: c.capacity?.nodes, migrations: migrations.value
+      },
+      canReview: canReview(s, {
+        hasErrors: c.hasErrors, changes: value !== undefined && value !== storedValue.value, loaded: !!base.value
+      }),
+      canSave:      canSave(s),
+      saveLabelKey: saveLabelKey(s, migrations.value.length > 0),
+    };
+  });
 
   /**
    * The object a write starts from: the live one when only the controller touched it since loading (same value),
@@ -72,62 +126,60 @@ export function useMigrationNetworkEditor(store: Store<unknown>) {
   function writeBase(): SettingObject | undefined {
     return setting.value && !changedElsewhere.value ? snapshotSetting(setting.value) : base.value;
   }
-  const caughtUp = computed(() => (setting.value ? controllerCaughtUp(setting.value) : undefined));
-  const migrations = computed(() => migrationsOf(cluster.objects.value));
 
   const request: RequestFn = (options) => store.dispatch('cluster/request', options);
 
-  /** Review: ask the server first (dry run); a denial stays on the form and nothing is written. */
   async function review() {
     const from = writeBase();
+    const value = check.value.value;
 
-    if (hasErrors.value || unchanged.value || !from) {
+    if (!view.value.canReview || !from || value === undefined) {
       return;
     }
-    dryRun.value = await dryRunValue(request, store.getters['clusterId'], from, value.value);
-    if (dryRun.value.kind === 'conflict') {
-      // The dry run already proves the value changed on the server: nothing is written, the user decides.
-      outcome.value = dryRun.value;
-    }
-    if (dryRun.value.kind === 'ok' || dryRun.value.kind === 'unsupported') {
-      confirmed.value = false;
-      step.value = 'review';
-    }
+    dispatch({ type: 'dryRun', result: await dryRunValue(request, store.getters['clusterId'], from, value) });
   }
 
   async function save() {
     const from = writeBase();
+    const value = check.value.value;
 
-    if (!from || !confirmed.value) {
+    if (!view.value.canSave || !from || value === undefined) {
       return;
     }
-    step.value = 'saving';
-    outcome.value = await saveValue(request, from, value.value);
-    if (outcome.value.kind === 'ok') {
-      base.value = outcome.value.setting ? snapshotSetting(outcome.value.setting) : base.value;
-      step.value = 'saved';
-    } else {
-      step.value = outcome.value.kind === 'denied' ? 'edit' : 'review';
+    dispatch({ type: 'saveStarted' });
+    const result = await saveValue(request, from, value);
+
+    if (result.kind === 'ok' && result.setting) {
+      base.value = snapshotSetting(result.setting);
     }
+    dispatch({ type: 'saveDone', result });
   }
 
-  /** After a conflict: take the server's object and start again from it (the user's form is dropped on request only). */
   function reload() {
     if (setting.value) {
       load(setting.value);
     }
   }
 
-  /** After a conflict: keep the form, adopt the server's resourceVersion, and review again. */
   function reapply() {
     if (setting.value && base.value) {
       base.value = snapshotSetting(setting.value);
-      outcome.value = undefined;
-      step.value = 'edit';
+      dispatch({ type: 'reapply' });
     }
   }
 
   return {
-    cluster, setting, form, parseProblems, step, confirmed, outcome, dryRun, check, value, kept, storedValue, unchanged, hasErrors, canEdit, changedElsewhere, caughtUp, migrations, review, save, reload, reapply,
+    loaded:    computed(() => !!setting.value),
+    form,
+    confirmed: computed({
+      get: () => state.value.confirmed,
+      set: (confirmed: boolean) => dispatch({ type: 'confirm', confirmed }),
+    }),
+    view,
+    review,
+    save,
+    back: () => dispatch({ type: 'back' }),
+    reload,
+    reapply,
   };
 }

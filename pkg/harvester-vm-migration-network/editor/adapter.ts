@@ -1,5 +1,5 @@
 import {
-  STEVE_TYPES, MGMT_CLUSTER_NETWORK, buildClusterFacts, validateForm, parseValue, serializeForm, formToValue, nadConfig, runningMigrations,
+  STEVE_TYPES, MGMT_CLUSTER_NETWORK, buildClusterFacts, validateForm, formToValue, nadConfig, runningMigrations,
   ClusterFacts, ClusterObjects, FormState, Problem, FactKey, RunningMigration, VirtualMachineInstanceMigration
 } from '../core';
 import { RangeCapacityView, ClusterNetworkOption } from './types';
@@ -12,7 +12,14 @@ export const EDITOR_TYPES = [
 export type EditorType = typeof EDITOR_TYPES[number];
 
 export interface FormCheck {
+  /**
+   * The exact string a save writes ("" when disabled; the stored string itself when nothing changed semantically),
+   * or undefined when the form cannot be written (its vlan is not a plain integer). Derived once, by the validation.
+   */
+  value?: string;
   problems: Problem[];
+  /** Some problem is an error: the form cannot be reviewed. */
+  hasErrors: boolean;
   skipped: FactKey[];
   capacity?: RangeCapacityView;
   networks: ClusterNetworkOption[];
@@ -66,7 +73,9 @@ export function checkForm(form: FormState, facts: ClusterFacts, stored: string, 
   const value = form.enabled ? formToValue(form) : undefined;
 
   return {
+    value:     result.value,
     problems:  result.problems,
+    hasErrors: !result.valid,
     skipped:   result.skipped,
     networks:  networkOptions(facts, t),
     nadConfig: value ? nadConfig(value) : undefined,
@@ -80,13 +89,14 @@ export function checkForm(form: FormState, facts: ClusterFacts, stored: string, 
   };
 }
 
-export function parseStored(raw: string) {
-  return parseValue(raw);
-}
+/**
+ * A save would write nothing: the form is complete (no errors, and enabled with every field or disabled) and means
+ * exactly the stored value. A form just switched to Enabled with empty fields is not "unchanged": it cannot be written.
+ */
+export function writesNothing(form: FormState, check: FormCheck, stored: string): boolean {
+  const complete = !form.enabled || [form.clusterNetwork, form.vlan, form.range].every((field) => field.trim() !== '');
 
-/** The exact string a save writes ("" when disabled); the stored string itself when nothing changed semantically. */
-export function canonicalValue(form: FormState, stored: string): string {
-  return serializeForm(form, stored) ?? stored;
+  return complete && !check.hasErrors && check.value === stored;
 }
 
 /** Migrations still running, which KubeVirt may fail when virt-handler restarts. */

@@ -2,6 +2,10 @@
  * View types the editor's components and its adapter share. They live in a `.ts` module, never in a `.vue`
  * file: the package build's type checker cannot see types exported from single-file components.
  */
+import type { Condition, KeptEntry, RunningMigration } from '../core';
+import type { FormCheck } from './adapter';
+import type { Notice } from './notices';
+import type { Step } from './steps';
 
 /** Address capacity of the range for the nodes that run virt-handler (from the core module's IP plan). */
 export interface RangeCapacityView {
@@ -25,4 +29,35 @@ export interface ShownProblem {
   severity: 'error' | 'warning' | 'info';
   key: string;
   args: Record<string, string | number>;
+}
+
+/** What the review step shows: the exact value, what it replaces, and what the controller will do with it. */
+export interface ReviewPreview {
+  value: string;
+  previous: string;
+  nadConfig?: string;
+  /** Nodes whose virt-handler restarts; undefined when the nodes cannot be read. */
+  nodes?: number;
+  migrations: RunningMigration[];
+}
+
+/** Everything the editor's template renders, derived once per change by `useMigrationNetworkEditor`. */
+export interface EditorView {
+  step: Step;
+  /** The form (edit, saved) or the review (review, saving). */
+  showForm: boolean;
+  canEdit: boolean;
+  notices: Notice[];
+  check: FormCheck;
+  /** Stored keys the form does not edit: a save writes them back unchanged. */
+  kept: KeptEntry[];
+  /** The stored text as is, when it could not be read the way Harvester reads it. */
+  rawValue?: string;
+  /** The controller's `configured` condition and whether it processed the current value. */
+  condition?: Condition;
+  caughtUp?: boolean;
+  preview: ReviewPreview;
+  canReview: boolean;
+  canSave: boolean;
+  saveLabelKey: string;
 }
