@@ -4,7 +4,7 @@ export default [
   ...shellConfig,
   {
     ignores: [
-      'node_modules/**', 'dist/**', 'dist-pkg/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'pkg/*/.shell/**', 'docs/**'
+      'node_modules/**', 'dist/**', 'dist-pkg/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'pkg/*/.shell/**', 'docs/**', '.hosts/**', 'dist-catalog/**'
     ]
   },
 ];

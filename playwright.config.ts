@@ -1,20 +1,37 @@
 import { defineConfig } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 /** Ports of the simulator and the shell dev server the end-to-end tests start (the dev server's port is fixed by the shell). */
 export const SIM_URL = `http://127.0.0.1:${ process.env.E2E_SIM_PORT ?? 8991 }`;
 export const DASHBOARD_URL = 'https://localhost:8005';
+
+/**
+ * Two modes. `dev` (default): our package compiled into this repo's shell. `production` (E2E_MODE=production):
+ * the host shell (this repo's, or the folder E2E_HOST names, made by scripts/host-shell.mjs) runs without our
+ * package; the simulator lists the built package at /v1/uiplugins and the shell loads it at run time, as Rancher
+ * does. Production mode runs the journeys tagged @journey; E2E_LABEL names the run in test-results/.
+ */
+const production = process.env.E2E_MODE === 'production';
+const host = resolve(__dirname, process.env.E2E_HOST ?? '.');
+const label = process.env.E2E_LABEL ?? (production ? 'production' : 'dev');
+const { version } = JSON.parse(readFileSync(resolve(__dirname, 'pkg/harvester-vm-migration-network/package.json'), 'utf8'));
+
+export const BUILT_PACKAGE = resolve(__dirname, `dist-pkg/harvester-vm-migration-network-${ version }`);
 
 // E2E_REUSE=1 reuses a simulator and dev server you already started (API=<SIM_URL> npm run dev), for quick iterations.
 const reuse = process.env.E2E_REUSE === '1';
 
 export default defineConfig({
   testDir:       'tests/e2e',
+  grep:          production ? /@journey/ : undefined,
   workers:       1,
   fullyParallel: false,
   timeout:       90_000,
   expect:        { timeout: 15_000 },
   retries:       process.env.CI ? 1 : 0,
-  reporter:      [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  outputDir:     `test-results/${ label }`,
+  reporter:      [['list'], ['json', { outputFile: `test-results/e2e-${ label }.json` }]],
   globalSetup:   './tests/e2e/global-setup.ts',
   use:           {
     baseURL:           DASHBOARD_URL,
@@ -29,19 +46,22 @@ export default defineConfig({
   },
   webServer: [
     {
-      command:             `npx tsx harvester-sim/src/main.ts --port ${ new URL(SIM_URL).port } --speed fast`,
+      command:             `npx tsx harvester-sim/src/main.ts --port ${ new URL(SIM_URL).port } --speed fast${ production ? ` --plugin ${ BUILT_PACKAGE }` : '' }`,
       url:                 `${ SIM_URL }/rancherversion`,
       reuseExistingServer: reuse,
       timeout:             60_000,
     },
     {
       command:             'npx vue-cli-service serve',
+      cwd:                 host,
       url:                 DASHBOARD_URL,
       ignoreHTTPSErrors:   true,
       reuseExistingServer: reuse,
       timeout:             300_000,
-      env:                 { API: SIM_URL, NODE_ENV: 'dev' },
-      stdout:              'ignore',
+      env:                 {
+        API: SIM_URL, NODE_ENV: 'dev', EXCLUDE_OUR_PACKAGE: production ? '1' : '0'
+      },
+      stdout: 'ignore',
     },
   ],
 });

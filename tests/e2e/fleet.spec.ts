@@ -18,7 +18,7 @@ test('the overview shows every Harvester cluster in its own state, and not the l
   await expect(page.getByTestId('vmmn-fleet-open-local')).toHaveCount(0);
 });
 
-test('by clicks only after login: enable on harv1, watch its row turn configured, open its health page, disable and see mgmt again', async({ page }) => {
+test('by clicks only after login: enable on harv1, watch its row turn configured, open its health page, disable and see mgmt again @journey', async({ page }) => {
   await login(page);
   await openProductFromMenu(page);
   await page.getByTestId('vmmn-fleet-open-harv1').click();

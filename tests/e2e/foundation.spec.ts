@@ -3,7 +3,7 @@ import {
 } from './fixtures';
 import { openFromSideNav, openProductFromMenu } from './pages';
 
-test('logs in through the login page and lands on home', async({ page }) => {
+test('logs in through the login page and lands on home @journey', async({ page }) => {
   await login(page);
   await expect(page).toHaveURL(/\/home/);
 });
@@ -17,7 +17,7 @@ test('a wrong password is refused on the login page', async({ page }) => {
   await expect(page).toHaveURL(/\/auth\/login/);
 });
 
-test('by clicks from the login page: ☰ → Migration Networks → harv1 → Advanced → Settings → vm-migration-network, and Advanced → Migration Network', async({ page }) => {
+test('by clicks from the login page: ☰ → Migration Networks → harv1 → Advanced → Settings → vm-migration-network, and Advanced → Migration Network @journey', async({ page }) => {
   await login(page);
   await openProductFromMenu(page);
   await page.getByTestId('vmmn-fleet-open-harv1').click();
@@ -56,4 +56,13 @@ test('logging out ends the session: the cluster explorer sends the user back to 
   await expect(page).toHaveURL(/\/auth\/login/);
   await page.goto(`/c/${ CLUSTER }/explorer`);
   await expect(page).toHaveURL(/\/auth\/login/);
+});
+
+test('our code comes from where the mode says: compiled in (dev) or the built package from /v1/uiplugins (production) @journey', async({ page }) => {
+  await loginByCookie(page);
+  await page.goto('/c/_/migration-networks');
+  await expect(page.getByTestId('vmmn-fleet')).toBeVisible();
+  const loaded = page.locator('script[src*="/v1/uiplugins/harvester-vm-migration-network/"]');
+
+  await expect(loaded).toHaveCount(process.env.E2E_MODE === 'production' ? 1 : 0);
 });

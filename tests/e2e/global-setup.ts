@@ -1,8 +1,12 @@
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { BUILT_PACKAGE } from '../../playwright.config';
 
-/** Makes sure Debian's Chromium is there: installs it when missing and running as root, otherwise says how. */
+/** Makes sure the built package is there in production mode, and that Debian's Chromium is there: installs it when missing and running as root, otherwise says how. */
 export default function globalSetup(): void {
+  if (process.env.E2E_MODE === 'production' && !existsSync(BUILT_PACKAGE)) {
+    throw new Error(`Production mode loads the built package, and ${ BUILT_PACKAGE } is missing: run \`npm run build-pkg harvester-vm-migration-network\` first.`);
+  }
   if (existsSync('/usr/bin/chromium')) {
     return;
   }

@@ -20,7 +20,7 @@ async function open(page: Page, user = 'admin') {
 
 const NODES = ['harvester-node-0', 'harvester-node-1', 'harvester-node-2'];
 
-test('enabling rolls out live: the tracker reaches ready and every node shows a distinct in-range IP', async({ page }) => {
+test('enabling rolls out live: the tracker reaches ready and every node shows a distinct in-range IP @journey', async({ page }) => {
   await open(page);
   await expect(page.getByTestId('vmmn-health-summary-mgmt')).toBeVisible();
   await sim('/sim/speed', { stepMs: 300 });

@@ -4,11 +4,10 @@ import {
 import { Store } from 'vuex';
 import { FleetRow, summarizeFleetCluster } from '../core';
 import { fetchClusterSummary, FleetCluster } from '../api/cluster-summary';
-import { RequestFn } from '../api/setting-client';
+import { MANAGEMENT_CLUSTER, shellPage } from './useShellPage';
 
 /** How often each row is read again (the rows say how old they are). */
 export const FLEET_REFRESH_MS = 5_000;
-const MGMT_CLUSTER = 'management.cattle.io.cluster';
 
 /** A management cluster as the shell's management store serves it. */
 interface ManagementCluster {
@@ -56,12 +55,12 @@ export function useFleet(store: Store<unknown>, refreshMs = FLEET_REFRESH_MS): {
   now: ComputedRef<number>;
   refresh: () => Promise<void>;
 } {
-  const request: RequestFn = (options) => store.dispatch('management/request', options);
+  const { managementRequest: request, management } = shellPage(store);
   const entries = reactive<Record<string, FleetEntry>>({});
   const listed = ref(false);
   const error = ref('');
   const tick = ref(Date.now());
-  const clusters = computed(() => (store.getters['management/all'](MGMT_CLUSTER) as ManagementCluster[]).filter(isHarvesterCluster).map(fleetCluster));
+  const clusters = computed(() => management.all<ManagementCluster>(MANAGEMENT_CLUSTER).filter(isHarvesterCluster).map(fleetCluster));
 
   async function refreshOne(cluster: FleetCluster): Promise<void> {
     const known = entries[cluster.id];
@@ -69,7 +68,11 @@ export function useFleet(store: Store<unknown>, refreshMs = FLEET_REFRESH_MS): {
     if (known?.loading) {
       return; // still waiting for the last answer: never pile up requests on a slow cluster
     }
-    const entry = known ?? (entries[cluster.id] = { loading: true });
+    if (!known) {
+      entries[cluster.id] = { loading: true };
+    }
+    // Read back through the reactive map: the object assigned above is the plain one Vue does not watch.
+    const entry = entries[cluster.id];
 
     entry.loading = true;
     const inputs = await fetchClusterSummary(request, cluster);
@@ -83,7 +86,7 @@ export function useFleet(store: Store<unknown>, refreshMs = FLEET_REFRESH_MS): {
     await Promise.all(clusters.value.map(refreshOne));
   }
 
-  store.dispatch('management/findAll', { type: MGMT_CLUSTER }).then(() => {
+  management.findAll(MANAGEMENT_CLUSTER).then(() => {
     listed.value = true;
   }, (err: { message?: string }) => {
     error.value = err?.message || String(err);
