@@ -1,5 +1,6 @@
 import { computed, ComputedRef, reactive } from 'vue';
 import { Store } from 'vuex';
+import { shellPage } from './useShellPage';
 
 /** Whether the objects of one type could be read: the user may lack the permission, or the fetch failed. */
 export type TypeAvailability = 'loading' | 'ready' | 'forbidden' | 'error';
@@ -24,16 +25,17 @@ export interface ClusterObjects<T extends string> {
  * fetched; a failed fetch is `error` with its message. One failure never blocks the other types.
  */
 export function useClusterObjects<T extends string>(store: Store<unknown>, types: readonly T[]): ClusterObjects<T> {
+  const { cluster } = shellPage(store);
   const state = reactive(Object.fromEntries(types.map((type) => [type, { availability: 'loading' }]))) as Record<T, TypeState>;
 
   const ready = Promise.all(types.map(async(type) => {
-    if (!store.getters['cluster/schemaFor'](type)) {
+    if (!cluster.schemaFor(type)) {
       state[type].availability = 'forbidden';
 
       return;
     }
     try {
-      await store.dispatch('cluster/findAll', { type });
+      await cluster.findAll(type);
       state[type].availability = 'ready';
     } catch (err) {
       state[type].availability = (err as { _status?: number })?._status === 403 ? 'forbidden' : 'error';
@@ -43,7 +45,7 @@ export function useClusterObjects<T extends string>(store: Store<unknown>, types
 
   const objects = computed(() => Object.fromEntries(types.map((type) => [
     type,
-    state[type].availability === 'ready' ? store.getters['cluster/all'](type) as unknown[] : [],
+    state[type].availability === 'ready' ? cluster.all(type) : [],
   ])) as Record<T, unknown[]>);
 
   return {

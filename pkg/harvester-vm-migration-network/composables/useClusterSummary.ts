@@ -2,7 +2,7 @@ import { onBeforeUnmount, ref, Ref } from 'vue';
 import { Store } from 'vuex';
 import { FleetRow, summarizeFleetCluster } from '../core';
 import { fetchClusterSummary } from '../api/cluster-summary';
-import { RequestFn } from '../api/setting-client';
+import { shellPage } from './useShellPage';
 import { FLEET_REFRESH_MS } from './useFleet';
 
 /**
@@ -10,7 +10,7 @@ import { FLEET_REFRESH_MS } from './useFleet';
  * pages show. It reads through the management store, so it works inside any product (Harvester's has its own store).
  */
 export function useClusterSummary(store: Store<unknown>, clusterId: () => string, refreshMs = FLEET_REFRESH_MS): { row: Ref<FleetRow | undefined> } {
-  const request: RequestFn = (options) => store.dispatch('management/request', options);
+  const { managementRequest: request, clusterName } = shellPage(store);
   const row = ref<FleetRow>();
   let busy = false;
 
@@ -22,10 +22,8 @@ export function useClusterSummary(store: Store<unknown>, clusterId: () => string
     }
     busy = true;
     try {
-      const mgmt = store.getters['management/byId']('management.cattle.io.cluster', id) as { spec?: { displayName?: string } } | undefined;
-
       row.value = summarizeFleetCluster(await fetchClusterSummary(request, {
-        id, name: mgmt?.spec?.displayName || id, connected: true
+        id, name: clusterName(id), connected: true
       }));
     } finally {
       busy = false;

@@ -3,10 +3,8 @@ import {
 } from 'vue';
 import { Store } from 'vuex';
 import { useClusterObjects } from './useClusterObjects';
-import {
-  dryRunValue, saveValue, snapshotSetting, SettingObject, RequestFn
-} from '../api/setting-client';
-import { useT } from './useT';
+import { dryRunValue, saveValue, snapshotSetting, SettingObject } from '../api/setting-client';
+import { shellPage } from './useShellPage';
 import {
   EDITOR_TYPES, checkForm, factsOf, migrationsOf, writesNothing
 } from '../editor/adapter';
@@ -45,7 +43,7 @@ export interface MigrationNetworkEditor {
  * resourceVersion the form was loaded from.
  */
 export function useMigrationNetworkEditor(store: Store<unknown>): MigrationNetworkEditor {
-  const { t } = useT(store);
+  const { t, request, clusterId } = shellPage(store);
   const cluster = useClusterObjects(store, EDITOR_TYPES);
   const setting = computed(() => (cluster.objects.value['harvesterhci.io.setting'] as SettingObject[]).find((s) => s.id === SETTING_ID));
   /** The object the form was loaded from: its resourceVersion guards the save. */
@@ -127,8 +125,6 @@ export function useMigrationNetworkEditor(store: Store<unknown>): MigrationNetwo
     return setting.value && !changedElsewhere.value ? snapshotSetting(setting.value) : base.value;
   }
 
-  const request: RequestFn = (options) => store.dispatch('cluster/request', options);
-
   async function review() {
     const from = writeBase();
     const value = check.value.value;
@@ -136,7 +132,7 @@ export function useMigrationNetworkEditor(store: Store<unknown>): MigrationNetwo
     if (!view.value.canReview || !from || value === undefined) {
       return;
     }
-    dispatch({ type: 'dryRun', result: await dryRunValue(request, store.getters['clusterId'], from, value) });
+    dispatch({ type: 'dryRun', result: await dryRunValue(request, clusterId.value, from, value) });
   }
 
   async function save() {

@@ -2,16 +2,6 @@ import { FleetRow, FleetState, L10N_ROOT } from '../core';
 
 type Translate = (key: string, args?: Record<string, unknown>) => string;
 
-/** Badge colour of each fleet state (the shell's `bg-*` classes). */
-export const FLEET_STATE_COLOR: Record<FleetState, string> = {
-  healthy:     'bg-success',
-  disabled:    'bg-darker',
-  rollingOut:  'bg-info',
-  stuck:       'bg-warning',
-  failed:      'bg-error',
-  unreachable: 'bg-error',
-};
-
 const K = `${ L10N_ROOT }.fleet`;
 
 /** One table row of the overview, every cell a sortable string or number. */
