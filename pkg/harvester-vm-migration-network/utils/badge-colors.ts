@@ -2,7 +2,7 @@
  * Every badge colour our pages use (the shell's `bg-*` classes that `BadgeState` takes), named by what it means,
  * so a state has the same colour everywhere and nobody repeats a class name.
  */
-import { FleetState, StepState } from '../core';
+import { FleetState, StepState, VerdictKind } from '../core';
 import { ConfiguredState } from './setting-summary';
 
 export const BADGE = {
@@ -75,3 +75,12 @@ export function kubeVirtConditionColor(type: string, status?: string): BadgeColo
 
   return BADGE.neutral;
 }
+
+/** The health page's verdict: stuck is a warning (it may clear once the cause is fixed), failed is an error. */
+export const VERDICT_COLOR: Record<VerdictKind, BadgeColor> = {
+  healthy:    BADGE.good,
+  rollingOut: BADGE.busy,
+  stuck:      BADGE.warning,
+  disabled:   BADGE.neutral,
+  failed:     BADGE.bad,
+};

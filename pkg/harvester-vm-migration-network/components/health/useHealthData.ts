@@ -1,7 +1,7 @@
 import { computed, ComputedRef } from 'vue';
 import { Store } from 'vuex';
 import {
-  buildHealth, capacityView, ClusterNetwork, CoreEvent, DaemonSet, findNadMisuse, healthInputFrom, IPPool, KubeVirt, kubeVirtSummary,
+  buildHealth, capacityView, healthVerdict, RolloutContext, ClusterNetwork, CoreEvent, DaemonSet, findNadMisuse, healthInputFrom, IPPool, KubeVirt, kubeVirtSummary,
   migrationNadRef, NetworkAttachmentDefinition, nadView, networkShare, Node, parseValue, Pod, rolloutSteps, runningMigrations,
   sandboxFailures, Setting, SETTING_ID, STEVE_TYPES, VirtualMachine, VirtualMachineInstance, VirtualMachineInstanceMigration, VlanConfig, VlanStatus
 } from '../../core';
@@ -70,15 +70,19 @@ export function useHealthData(store: Store<unknown>) {
   const kubeVirt = computed(() => kubeVirtSummary(input.value.kubeVirt));
   const nad = computed(() => nadView(input.value.nad, report.value.rollout.nadMatches));
   const failures = computed(() => sandboxFailures(events.value ?? [], input.value.pods));
-  const steps = computed(() => rolloutSteps({
+  const context = computed((): RolloutContext => ({
     report:   report.value,
     kubeVirt: kubeVirt.value,
     nadName:  report.value.enabled ? nadRef.value?.split('/').pop() : undefined,
     failures: failures.value,
+    // Every list a step rests on: one that could not be read makes its step unknown, never done or blocked.
     unknown:  {
-      setting: !settings.value, kubeVirt: !kubeVirts.value, pods: !pods.value
+      setting: !settings.value, kubeVirt: !kubeVirts.value, pods: !pods.value, nads: !nads.value, nodes: !nodes.value
     },
   }));
+  const steps = computed(() => rolloutSteps(context.value));
+  /** The page's first line, read off the same steps the tracker shows. */
+  const verdict = computed(() => healthVerdict(context.value, steps.value));
   const capacity = computed(() => capacityView(report.value, ipPools.value));
   const running = computed(() => runningMigrations(vmims.value ?? []));
   const share = computed(() => networkShare(report.value.migrations));
@@ -97,6 +101,7 @@ export function useHealthData(store: Store<unknown>) {
     nad,
     failures,
     steps,
+    verdict,
     capacity,
     running,
     share,

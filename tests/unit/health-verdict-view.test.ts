@@ -1,0 +1,133 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { flushPromises, VueWrapper } from '@vue/test-utils';
+import MigrationNetworkHealth from '@pkg/pages/MigrationNetworkHealth.vue';
+import { nadConfig, parseValue, STEVE_TYPES } from '@pkg/core';
+import type { CoreEvent, Setting } from '@pkg/core';
+import {
+  createClusterNetwork, createKubeVirt, createNode, createPod, createPool, createSetting, createVlanConfig, NAD, VALUE
+} from '@pkg/core/__tests__/k8s-factories';
+import { createShellStore, mountWithShell } from './shell-mount';
+
+type Objects = Partial<Record<string, unknown[]>>;
+
+const value = parseValue(VALUE).value;
+const nad = {
+  metadata: {
+    name: NAD, namespace: 'harvester-system', annotations: { 'vm-migration-network.settings.harvesterhci.io': 'true' }
+  },
+  spec: { config: value ? nadConfig(value) : '' },
+};
+
+/** A healthy enabled cluster with two nodes (as in health-page.test.ts); override any type's list. */
+function objects(overrides: Objects = {}): Objects {
+  return {
+    [STEVE_TYPES.setting]:        [createSetting(VALUE)],
+    [STEVE_TYPES.node]:           [createNode('node-1'), createNode('node-2')],
+    [STEVE_TYPES.pod]:            [createPod('virt-handler-a', 'node-1', '192.168.1.2'), createPod('virt-handler-b', 'node-2', '192.168.1.3')],
+    [STEVE_TYPES.nad]:            [nad],
+    [STEVE_TYPES.kubeVirt]:       [createKubeVirt()],
+    [STEVE_TYPES.ipPool]:         [createPool('192.168.1.0/24', { 2: 'harvester-system/virt-handler-a', 3: 'harvester-system/virt-handler-b' })],
+    [STEVE_TYPES.clusterNetwork]: [createClusterNetwork('vm-migration')],
+    [STEVE_TYPES.vlanConfig]:     [createVlanConfig('vm-migration', '["node-1","node-2"]')],
+    ...overrides,
+  };
+}
+
+/** Never configured: no hash annotation, no condition, an empty value. */
+const FRESH: Setting = { metadata: { name: 'vm-migration-network' }, value: '' };
+const FRESH_CLUSTER: Objects = {
+  [STEVE_TYPES.setting]:  [FRESH],
+  [STEVE_TYPES.kubeVirt]: [createKubeVirt('')],
+  [STEVE_TYPES.pod]:      [createPod('virt-handler-a', 'node-1', undefined, { networks: '' }), createPod('virt-handler-b', 'node-2', undefined, { networks: '' })],
+  [STEVE_TYPES.nad]:      [],
+};
+
+const noop = {
+  mounted() {}, updated() {}, beforeUnmount() {}
+};
+const DIRECTIVES = {
+  'clean-tooltip': noop, 'clean-html': noop, 'stripped-aria-label': noop, 'trim-whitespace': noop, shortkey: noop, tooltip: noop, 'close-popper': noop, 'ui-context': noop
+};
+
+async function createWrapper(list: Objects = objects(), forbidden: string[] = []) {
+  const store = createShellStore(list as Record<string, unknown[]>, {
+    'cluster/schemaFor': (type: string) => (forbidden.includes(type) ? undefined : { id: type }),
+    'prefs/get':         (key: string) => (key === 'date-format' ? 'YYYY-MM-DD' : 'HH:mm'),
+  });
+  const wrapper = mountWithShell(MigrationNetworkHealth, store, { global: { directives: DIRECTIVES } });
+
+  await flushPromises();
+
+  return wrapper;
+}
+
+const byId = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-testid="${ id }"]`);
+
+describe('MigrationNetworkHealth: the verdict', () => {
+  it('opens the page, before every section', async() => {
+    const wrapper = await createWrapper();
+    const ids = wrapper.findAll('[data-testid]').map((w) => w.attributes('data-testid'));
+
+    expect(byId(wrapper, 'vmmn-health-verdict').attributes('data-kind')).toBe('healthy');
+    expect(byId(wrapper, 'vmmn-health-verdict-reason').text()).toBe('%vmMigrationNetwork.health.verdict.healthy%');
+    expect(ids.indexOf('vmmn-health-verdict')).toBeLessThan(ids.findIndex((id) => id?.startsWith('vmmn-health-summary')));
+  });
+
+  it('says disabled on a fresh install, and never that the controller applied anything', async() => {
+    const wrapper = await createWrapper(objects(FRESH_CLUSTER));
+
+    expect(byId(wrapper, 'vmmn-health-verdict').attributes('data-kind')).toBe('disabled');
+    expect(byId(wrapper, 'vmmn-health-summary-controller').text()).toBe('%vmMigrationNetwork.health.summary.controllerNothing%');
+    expect(byId(wrapper, 'vmmn-status-never').exists()).toBe(true);
+  });
+
+  it('is stuck with the reason when a pod cannot get an address', async() => {
+    const event: CoreEvent = {
+      reason:         'FailedCreatePodSandBox',
+      involvedObject: {
+        kind: 'Pod', namespace: 'harvester-system', name: 'virt-handler-b'
+      },
+      message:       'Failed to create pod sandbox: Could not allocate IP in range',
+      lastTimestamp: '2026-03-10T09:03:00Z',
+    };
+    const wrapper = await createWrapper(objects({
+      [STEVE_TYPES.pod]:   [createPod('virt-handler-a', 'node-1', '192.168.1.2'), createPod('virt-handler-b', 'node-2', undefined, { phase: 'Pending', ready: false })],
+      [STEVE_TYPES.event]: [event],
+    }));
+
+    expect(byId(wrapper, 'vmmn-health-verdict').attributes('data-kind')).toBe('stuck');
+    expect(byId(wrapper, 'vmmn-health-verdict-reason').text()).toBe('%vmMigrationNetwork.health.verdict.stuck.sandbox%');
+  });
+
+  it('says nothing first when the setting cannot be read', async() => {
+    const wrapper = await createWrapper(objects(), [STEVE_TYPES.setting]);
+
+    expect(byId(wrapper, 'vmmn-health-verdict').exists()).toBe(false);
+  });
+
+  it('does not tell a NAD that cannot be read as missing', async() => {
+    const wrapper = await createWrapper(objects(), [STEVE_TYPES.nad]);
+
+    expect(byId(wrapper, 'vmmn-health-rollout-step-nad').attributes('data-state')).toBe('unknown');
+    // Every other step is done: with the NAD unknown, nothing true can be said first.
+    expect(byId(wrapper, 'vmmn-health-verdict').exists()).toBe(false);
+  });
+});
+
+describe('MigrationNetworkHealth: no link to itself, times relative', () => {
+  it('has no "Check the Migration Network page" link on the page itself', async() => {
+    const wrapper = await createWrapper();
+
+    expect(byId(wrapper, 'vmmn-status-configured').exists()).toBe(true);
+    expect(byId(wrapper, 'vmmn-status-health-link').exists()).toBe(false);
+  });
+
+  it('shows the condition time relative, with the absolute time in the user\'s format on hover', async() => {
+    const wrapper = await createWrapper();
+    const time = wrapper.find('[data-time="2026-03-10T09:00:01Z"]');
+
+    expect(time.text()).toBe('%vmMigrationNetwork.status.since%');
+    expect(time.attributes('title')).toMatch(/^2026-03-10 \d\d:\d\d$/);
+  });
+});
