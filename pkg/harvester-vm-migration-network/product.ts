@@ -8,12 +8,11 @@ import {
  * "Migration Networks", a global app in the ☰ menu (Rancher hides Harvester clusters from Home, the ☰ cluster list
  * and the explorer, and Harvester's own product cannot be extended). Its landing page is the fleet overview; a
  * cluster's Advanced > Settings and Advanced > Migration Network show only while a Harvester cluster is open.
- * The classic DSL: every 3.x shell has it.
+ * The classic DSL, and only what every 3.x shell has: the group's label and the product's name come from our
+ * translations (`nav.group.<group>`, `product.<name>`), because 3.0.5 has neither `labelGroup` nor a product `labelKey`.
  */
 export function init($plugin: ExtensionPlugin, store: unknown): void {
-  const {
-    product, virtualType, basicType, labelGroup
-  } = $plugin.DSL(store, PRODUCT);
+  const { product, virtualType, basicType } = $plugin.DSL(store, PRODUCT);
   const harvesterCluster = { type: STEVE_TYPES.setting, store: 'cluster' };
 
   product({
@@ -57,5 +56,4 @@ export function init($plugin: ExtensionPlugin, store: unknown): void {
   });
   basicType([NAV.OVERVIEW]);
   basicType([NAV.SETTINGS, NAV.HEALTH], NAV_GROUP);
-  labelGroup(NAV_GROUP, 'Advanced', 'vmMigrationNetwork.nav.advanced');
 }

@@ -6,7 +6,6 @@ export interface NavDsl {
   product(options: Record<string, unknown>): void;
   virtualType(options: Record<string, unknown>): void;
   basicType(types: string[], group?: string): void;
-  labelGroup(group: string, label: string, labelKey?: string): void;
 }
 
 /** Where a hook applies (the shell's `LocationConfig`): matched against the current route. */
