@@ -1,4 +1,12 @@
-/** `npm run bench`: every benchmark of the project (printed figures). */
+/** `npm run bench`: every benchmark of the project (printed figures); the browser ones one after the other. */
 import './bundle-size.bench';
 import './core.bench';
-import './health-page.bench';
+import { healthPageDone } from './health-page.bench';
+import { benchLoadTime } from './load-time.bench';
+import { benchFleetOverview } from './fleet-overview.bench';
+
+(async() => {
+  await healthPageDone;
+  await benchLoadTime();
+  await benchFleetOverview();
+})();
