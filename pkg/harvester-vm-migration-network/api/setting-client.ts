@@ -3,7 +3,8 @@ import { ObjectMeta, Setting } from '../core';
 /**
  * Writes the `vm-migration-network` Setting: a server dry run through the Kubernetes API path Rancher
  * proxies, then the real update through Steve. Never retries on its own and never overwrites a newer
- * object: a 409 comes back as a conflict with the server's current object for the user to decide.
+ * object: a 409 comes back as a conflict with the server's current object for the user to decide. Neither waits
+ * longer than WRITE_TIMEOUT_MS.
  */
 
 /** The shell store's `cluster/request` (or any function with its contract: rejects with `_status` + body). */
@@ -23,7 +24,19 @@ export type WriteOutcome =
   | { kind: 'conflict'; message: string }
   | { kind: 'forbidden'; message: string }
   | { kind: 'unsupported'; status: number; message: string }
-  | { kind: 'failed'; status?: number; message: string };
+  /** `timeoutSeconds`: no answer came in time; a save may still have been written (the request cannot be taken back). */
+  | { kind: 'failed'; status?: number; message: string; timeoutSeconds?: number };
+
+/**
+ * How long a dry run or a save may take before the editor gives up on it. The shell's request has no deadline of its
+ * own, so a cluster agent that stops answering would otherwise leave the editor waiting for ever.
+ */
+export const WRITE_TIMEOUT_MS = 30_000;
+
+export interface WriteOptions {
+  /** Overrides WRITE_TIMEOUT_MS (tests). */
+  timeoutMs?: number;
+}
 
 interface RequestError {
   _status?: number;
@@ -87,6 +100,34 @@ export function classify(err: unknown, dryRun = false): WriteOutcome {
   };
 }
 
+const TIMED_OUT = Symbol('timed out');
+
+/**
+ * The request's answer, or TIMED_OUT when none came within `ms`. The request itself is abandoned, not aborted (the
+ * shell's request offers no abort): Promise.race settles once, so its late answer or rejection is dropped here and
+ * never reaches the caller.
+ */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function timedOut(ms: number): WriteOutcome {
+  const seconds = ms / 1000;
+
+  return {
+    kind: 'failed', message: `the server did not answer within ${ seconds } s`, timeoutSeconds: seconds
+  };
+}
+
 /** The plain Kubernetes path of a Harvester setting on a downstream cluster, as Rancher proxies it. */
 export function kubeSettingUrl(clusterId: string, name: string): string {
   return `/k8s/clusters/${ encodeURIComponent(clusterId) }/apis/harvesterhci.io/v1beta1/settings/${ encodeURIComponent(name) }`;
@@ -107,31 +148,34 @@ export function toKubeObject(setting: SettingObject, value: string): Record<stri
 }
 
 /** Asks the server whether it would accept `value` (its webhook runs, nothing is stored). */
-export async function dryRunValue(request: RequestFn, clusterId: string, setting: SettingObject, value: string): Promise<WriteOutcome> {
-  try {
-    await request({
-      url: `${ kubeSettingUrl(clusterId, setting.metadata.name) }?dryRun=All`, method: 'PUT', data: toKubeObject(setting, value)
-    });
+export async function dryRunValue(request: RequestFn, clusterId: string, setting: SettingObject, value: string, options: WriteOptions = {}): Promise<WriteOutcome> {
+  const ms = options.timeoutMs ?? WRITE_TIMEOUT_MS;
 
-    return { kind: 'ok' };
+  try {
+    const answer = await within(request({
+      url: `${ kubeSettingUrl(clusterId, setting.metadata.name) }?dryRun=All`, method: 'PUT', data: toKubeObject(setting, value)
+    }), ms);
+
+    return answer === TIMED_OUT ? timedOut(ms) : { kind: 'ok' };
   } catch (err) {
     return classify(err, true);
   }
 }
 
 /** Writes `value` with the resourceVersion the user started from: a newer object on the server is a conflict. */
-export async function saveValue(request: RequestFn, setting: SettingObject, value: string): Promise<WriteOutcome> {
+export async function saveValue(request: RequestFn, setting: SettingObject, value: string, options: WriteOptions = {}): Promise<WriteOutcome> {
   const url = setting.links?.update ?? setting.links?.self;
+  const ms = options.timeoutMs ?? WRITE_TIMEOUT_MS;
 
   if (!url) {
     return { kind: 'forbidden', message: '' };
   }
   try {
-    const saved = await request({
+    const saved = await within(request({
       url, method: 'PUT', data: { ...setting, value }
-    });
+    }), ms);
 
-    return { kind: 'ok', setting: saved as SettingObject };
+    return saved === TIMED_OUT ? timedOut(ms) : { kind: 'ok', setting: saved as SettingObject };
   } catch (err) {
     return classify(err);
   }

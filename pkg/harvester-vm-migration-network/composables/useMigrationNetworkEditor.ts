@@ -3,14 +3,16 @@ import {
 } from 'vue';
 import { Store } from 'vuex';
 import { useClusterObjects } from './useClusterObjects';
-import { dryRunValue, saveValue, snapshotSetting, SettingObject } from '../api/setting-client';
+import {
+  dryRunValue, saveValue, snapshotSetting, SettingObject, WriteOptions
+} from '../api/setting-client';
 import { shellPage } from './useShellPage';
 import {
   EDITOR_TYPES, checkForm, factsOf, migrationsOf, writesNothing
 } from '../editor/adapter';
 import { editorNotices } from '../editor/notices';
 import {
-  canReview, canSave, EditorEvent, initialState, saveLabelKey, showsForm, transition
+  awaits, canReview, canSave, EditorEvent, initialState, reviewLabelKey, saveLabelKey, showsForm, transition
 } from '../editor/steps';
 import { EditorView } from '../editor/types';
 import {
@@ -26,11 +28,11 @@ export interface MigrationNetworkEditor {
   confirmed: WritableComputedRef<boolean>;
   /** Everything the template renders. */
   view: ComputedRef<EditorView>;
-  /** Dry run, then the review; a denial or a conflict stays on the form. */
+  /** Dry run, then the review; a denial, a failure (or no answer in time) or a conflict stays on the form. */
   review: () => Promise<void>;
   save: () => Promise<void>;
   back: () => void;
-  /** After a conflict: drop the form and start from the server's object. */
+  /** After a conflict or a save that timed out: drop the form and start from the server's object. */
   reload: () => void;
   /** After a conflict: keep the form, adopt the server's resourceVersion, and review again. */
   reapply: () => void;
@@ -42,7 +44,7 @@ export interface MigrationNetworkEditor {
  * the notices from `editor/notices`. Saving never writes over a newer object: the update carries the
  * resourceVersion the form was loaded from.
  */
-export function useMigrationNetworkEditor(store: Store<unknown>): MigrationNetworkEditor {
+export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: WriteOptions = {}): MigrationNetworkEditor {
   const { t, request, clusterId } = shellPage(store);
   const cluster = useClusterObjects(store, EDITOR_TYPES);
   const setting = computed(() => (cluster.objects.value['harvesterhci.io.setting'] as SettingObject[]).find((s) => s.id === SETTING_ID));
@@ -112,8 +114,9 @@ export function useMigrationNetworkEditor(store: Store<unknown>): MigrationNetwo
       canReview: canReview(s, {
         hasErrors: c.hasErrors, changes: value !== undefined && value !== storedValue.value, loaded: !!base.value
       }),
-      canSave:      canSave(s),
-      saveLabelKey: saveLabelKey(s, migrations.value.length > 0),
+      canSave:        canSave(s),
+      reviewLabelKey: reviewLabelKey(s),
+      saveLabelKey:   saveLabelKey(s, migrations.value.length > 0),
     };
   });
 
@@ -132,7 +135,16 @@ export function useMigrationNetworkEditor(store: Store<unknown>): MigrationNetwo
     if (!view.value.canReview || !from || value === undefined) {
       return;
     }
-    dispatch({ type: 'dryRun', result: await dryRunValue(request, clusterId.value, from, value) });
+    dispatch({ type: 'dryRunStarted' });
+    const attempt = state.value.attempts;
+    const result = await dryRunValue(request, clusterId.value, from, value, writeOptions);
+
+    // The machine ignores a superseded answer too; checked here for symmetry with save, which must not adopt one.
+    if (awaits(state.value, 'dryRun', attempt)) {
+      dispatch({
+        type: 'dryRun', attempt, result
+      });
+    }
   }
 
   async function save() {
@@ -143,12 +155,19 @@ export function useMigrationNetworkEditor(store: Store<unknown>): MigrationNetwo
       return;
     }
     dispatch({ type: 'saveStarted' });
-    const result = await saveValue(request, from, value);
+    const attempt = state.value.attempts;
+    const result = await saveValue(request, from, value, writeOptions);
 
+    // An answer nobody awaits any more (the form was reloaded meanwhile) must not replace the form's base either.
+    if (!awaits(state.value, 'save', attempt)) {
+      return;
+    }
     if (result.kind === 'ok' && result.setting) {
       base.value = snapshotSetting(result.setting);
     }
-    dispatch({ type: 'saveDone', result });
+    dispatch({
+      type: 'saveDone', attempt, result
+    });
   }
 
   function reload() {

@@ -3,6 +3,7 @@
  * run's and the save's answers, "nothing changed"), as data: one pure function decides which apply and in which
  * order, and the template renders the list with one loop. A new notice is one entry here and one l10n key.
  */
+import { WriteOutcome } from '../api/setting-client';
 import { FactKey, Problem } from '../core';
 import { EditorState } from './steps';
 
@@ -70,6 +71,36 @@ function formNotices(i: NoticeInputs): Notice[] {
   return out;
 }
 
+/**
+ * A dry run that failed (an error status, no network, forbidden, no answer in time): nothing was written, whatever
+ * the reason, so one notice and one test id, with the words for the reason.
+ */
+function dryRunFailure(dryRun?: WriteOutcome): Notice | undefined {
+  const spec = {
+    id: 'dryRunFailed', color: 'error', testid: 'vmmn-dryrun-failed', place: 'bottom'
+  } as const;
+
+  if (dryRun?.kind === 'forbidden') {
+    return notice({
+      ...spec, key: 'vmMigrationNetwork.save.dryRunFailed', args: { status: 403, message: dryRun.message }
+    });
+  }
+  if (dryRun?.kind !== 'failed') {
+    return undefined;
+  }
+  if (dryRun.timeoutSeconds !== undefined) {
+    return notice({
+      ...spec, key: 'vmMigrationNetwork.save.dryRunTimedOut', args: { seconds: dryRun.timeoutSeconds }
+    });
+  }
+
+  return dryRun.status === undefined ? notice({
+    ...spec, key: 'vmMigrationNetwork.save.dryRunUnreachable', args: { message: dryRun.message }
+  }) : notice({
+    ...spec, key: 'vmMigrationNetwork.save.dryRunFailed', args: { status: dryRun.status, message: dryRun.message }
+  });
+}
+
 /** Below the form or the review: what the server answered. */
 function answerNotices({ state, serverValue }: NoticeInputs): Notice[] {
   const out: Notice[] = [];
@@ -79,6 +110,11 @@ function answerNotices({ state, serverValue }: NoticeInputs): Notice[] {
     out.push(notice({
       id: 'dryRunDenied', color: 'error', key: 'vmMigrationNetwork.save.denied', args: { message: dryRun.message }, testid: 'vmmn-dry-run-denied', place: 'bottom'
     }));
+  }
+  const failedCheck = dryRunFailure(dryRun);
+
+  if (failedCheck) {
+    out.push(failedCheck);
   }
   // Only while reviewing: it explains why the review rests on our own checks alone.
   if (dryRun?.kind === 'unsupported' && state.step === 'review') {
@@ -91,7 +127,12 @@ function answerNotices({ state, serverValue }: NoticeInputs): Notice[] {
       id: 'saveDenied', color: 'error', key: 'vmMigrationNetwork.save.denied', args: { message: outcome.message }, testid: 'vmmn-save-denied', place: 'bottom'
     }));
   }
-  if (outcome?.kind === 'failed' || outcome?.kind === 'forbidden') {
+  if (outcome?.kind === 'failed' && outcome.timeoutSeconds !== undefined) {
+    // Unlike any other failure, the write may have landed: say so, and offer to look (reload) besides retrying.
+    out.push(notice({
+      id: 'saveTimedOut', color: 'warning', key: 'vmMigrationNetwork.save.timedOut', args: { seconds: outcome.timeoutSeconds }, testid: 'vmmn-save-timeout', place: 'bottom'
+    }));
+  } else if (outcome?.kind === 'failed' || outcome?.kind === 'forbidden') {
     out.push(notice({
       id: 'saveFailed', color: 'error', key: 'vmMigrationNetwork.save.failed', args: { message: outcome.message }, testid: 'vmmn-save-failed', place: 'bottom'
     }));

@@ -59,5 +59,7 @@ export interface EditorView {
   preview: ReviewPreview;
   canReview: boolean;
   canSave: boolean;
+  /** "Checking…" while the dry run is out. */
+  reviewLabelKey: string;
   saveLabelKey: string;
 }
