@@ -5,25 +5,13 @@
  * simulator on 8991 and a dashboard on 8005 (as for the health-page benchmark); skipped with a note otherwise.
  * Goal: every row within 3 s; at most 5 requests and 200 KB per 1,000-node cluster.
  */
-import { chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
+import {
+  DASHBOARD, SIM, adminToken, launch, loopbackContext, post, serversUp
+} from './browser';
 
-const SIM = `http://127.0.0.1:${ process.env.E2E_SIM_PORT ?? 8991 }`;
-const DASHBOARD = 'https://localhost:8005';
 const RUNS = 3;
 const LARGE = new Set(['c-harv4', 'c-harv5', 'c-harv6']);
-
-async function reachable(url: string): Promise<boolean> {
-  try {
-    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
-    await fetch(url);
-
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const post = (path: string, body: unknown) => fetch(`${ SIM }${ path }`, { method: 'POST', body: JSON.stringify(body) });
 
 interface ClusterCost {
   requests: number;
@@ -52,30 +40,19 @@ function trackCosts(page: Page): Map<string, ClusterCost> {
 }
 
 async function main(): Promise<void> {
-  if (!(await reachable(`${ SIM }/rancherversion`)) || !(await reachable(DASHBOARD))) {
-    console.log('fleet overview (fleet-50): skipped, start the simulator on 8991 and the dashboard on 8005 first');
-
+  if (!await serversUp('fleet overview (fleet-50)')) {
     return;
   }
   await post('/sim/reset', { fleet: 'fleet-50' });
   const clusters = await (await fetch(`${ SIM }/sim/clusters`)).json() as { clusters?: { id: string }[] } | { id: string }[];
   const harvesterCount = (Array.isArray(clusters) ? clusters : clusters.clusters ?? []).filter((c) => c.id !== 'local').length;
-  const login = await post('/v1-public/login', { username: 'admin', password: 'admin' });
-  const token = /R_SESS=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1] ?? '';
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args:           ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--ignore-certificate-errors'],
-  });
+  const token = await adminToken();
+  const browser = await launch();
   const fills: number[] = [];
   let lastCosts = new Map<string, ClusterCost>();
 
   for (let run = 0; run < RUNS; run++) {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true });
-
-    await context.route('**/*', (route) => (['localhost', '127.0.0.1'].includes(new URL(route.request().url()).hostname) ? route.continue() : route.abort()));
-    await context.addCookies([{
-      name: 'R_SESS', value: token, domain: 'localhost', path: '/', secure: true, httpOnly: true
-    }]);
+    const context = await loopbackContext(browser, token);
     const page = await context.newPage();
 
     // Boot the app first, so the figure is the overview's own: navigation inside the app to every row filled.

@@ -5,52 +5,19 @@
  * `E2E_SIM_PORT=8991`-style ports: `npx tsx harvester-sim/src/main.ts --port 8991 --speed fast` and
  * `API=http://127.0.0.1:8991 npx vue-cli-service serve`. Skipped (with a note) when they are not running.
  */
-import { chromium } from 'playwright-core';
+import {
+  DASHBOARD, SIM, adminToken, launch, loopbackContext, median, post, serversUp
+} from './browser';
 
-const SIM = `http://127.0.0.1:${ process.env.E2E_SIM_PORT ?? 8991 }`;
-const DASHBOARD = 'https://localhost:8005';
 const RUNS = 3;
 
-async function reachable(url: string): Promise<boolean> {
-  try {
-    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
-    await fetch(url);
-
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function post(path: string, body: unknown): Promise<Response> {
-  return fetch(`${ SIM }${ path }`, { method: 'POST', body: JSON.stringify(body) });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
 async function main(): Promise<void> {
-  if (!(await reachable(`${ SIM }/rancherversion`)) || !(await reachable(DASHBOARD))) {
-    console.log('health page (1,000 nodes): skipped, start the simulator on 8991 and the dashboard on 8005 first');
-
+  if (!await serversUp('health page (1,000 nodes)')) {
     return;
   }
   await post('/sim/reset', { scenario: 'large-1000' });
-  const login = await post('/v1-public/login', { username: 'admin', password: 'admin' });
-  const token = /R_SESS=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1] ?? '';
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args:           ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--ignore-certificate-errors'],
-  });
-  const context = await browser.newContext({ ignoreHTTPSErrors: true });
-
-  await context.route('**/*', (route) => (['localhost', '127.0.0.1'].includes(new URL(route.request().url()).hostname) ? route.continue() : route.abort()));
-  await context.addCookies([{
-    name: 'R_SESS', value: token, domain: 'localhost', path: '/', secure: true, httpOnly: true
-  }]);
+  const browser = await launch();
+  const context = await loopbackContext(browser, await adminToken());
   const page = await context.newPage();
   const renders: number[] = [];
   const updates: number[] = [];
@@ -58,7 +25,7 @@ async function main(): Promise<void> {
   for (let run = 0; run < RUNS; run++) {
     const started = Date.now();
 
-    await page.goto(`${ DASHBOARD }/c/c-harv1/explorer/vm-migration-network/health`);
+    await page.goto(`${ DASHBOARD }/c/c-harv1/migration-networks/health`);
     // Data arrival = the pods list response; render = the first row of the node table.
     const podsArrived = page.waitForResponse((r) => r.url().includes('/v1/pods')).then(() => Date.now());
 

@@ -4,45 +4,25 @@
  * editor ready. Run it against a dashboard in production mode (our package loaded from /v1/uiplugins) on each host
  * shell; BENCH_HOST names the host in the output (e.g. `shell 3.0.5`). Skipped with a note when nothing runs.
  */
-import { chromium } from 'playwright-core';
+import {
+  DASHBOARD, SIM, launch, loopbackContext, median, serversUp
+} from './browser';
 
-const SIM = `http://127.0.0.1:${ process.env.E2E_SIM_PORT ?? 8991 }`;
-const DASHBOARD = 'https://localhost:8005';
 const RUNS = 3;
 
-async function reachable(url: string): Promise<boolean> {
-  try {
-    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
-    await fetch(url);
-
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 async function main(): Promise<void> {
-  if (!(await reachable(`${ SIM }/rancherversion`)) || !(await reachable(DASHBOARD))) {
-    console.log('load time: skipped, start the simulator on 8991 and the dashboard on 8005 first');
-
+  if (!await serversUp('load time')) {
     return;
   }
   await fetch(`${ SIM }/sim/reset`, { method: 'POST', body: '{}' });
   const plugins = await (await fetch(`${ SIM }/v1/uiplugins`)).json() as { entries?: Record<string, unknown> };
   const mode = plugins.entries?.['harvester-vm-migration-network'] ? 'production' : 'dev';
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args:           ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--ignore-certificate-errors'],
-  });
+  const browser = await launch();
   const toMenu: number[] = [];
   const toEditor: number[] = [];
 
   for (let run = 0; run < RUNS; run++) {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true });
-
-    await context.route('**/*', (route) => (['localhost', '127.0.0.1'].includes(new URL(route.request().url()).hostname) ? route.continue() : route.abort()));
+    const context = await loopbackContext(browser);
     const page = await context.newPage();
 
     await page.goto(`${ DASHBOARD }/auth/login`);
