@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { effectScope, EffectScope, nextTick } from 'vue';
-import { useMigrationNetworkEditor } from '../../composables/useMigrationNetworkEditor';
+import { EffectScope, nextTick } from 'vue';
 import { VALUE } from '../../core/__tests__/k8s-factories';
-import { fakeCluster } from './fake-cluster';
+import { openEditor } from './fake-cluster';
 
 let scopes: EffectScope[] = [];
 
@@ -13,22 +12,11 @@ afterEach(() => {
 
 /** The editor on a fake cluster, once the lists are read. */
 async function open(value = '', canUpdate = true) {
-  const cluster = fakeCluster(value, canUpdate);
-  const scope = effectScope();
-  const editor = scope.run(() => useMigrationNetworkEditor(cluster.store));
+  const opened = await openEditor(value, canUpdate);
 
-  scopes.push(scope);
+  scopes.push(opened.scope);
 
-  if (!editor) {
-    throw new Error('no editor');
-  }
-  await new Promise((resolve) => setTimeout(resolve));
-
-  const notices = () => editor.view.value.notices.map((n) => n.testid);
-
-  return {
-    ...cluster, editor, notices
-  };
+  return opened;
 }
 
 function fillDocsExample(editor: Awaited<ReturnType<typeof open>>['editor']) {

@@ -1,6 +1,7 @@
-import { reactive } from 'vue';
+import { effectScope, reactive } from 'vue';
 import { createStore, Store } from 'vuex';
-import { SettingObject } from '../../api/setting-client';
+import { SettingObject, WriteOptions } from '../../api/setting-client';
+import { useMigrationNetworkEditor } from '../../composables/useMigrationNetworkEditor';
 import { SETTING_ID, STEVE_TYPES } from '../../core';
 import { createClusterNetwork, createNode, createVlanConfig, createVlanStatus } from '../../core/__tests__/k8s-factories';
 
@@ -9,7 +10,8 @@ interface Request { url: string; method: string; data?: { value?: string; metada
 /**
  * A Harvester cluster behind a stub shell store, enough to drive the editor's composable: two nodes with the
  * cluster network `vm-migration` ready, and the setting, whose Steve PUT and dry run check the resourceVersion
- * like the API server (409 on an older one). `answer` replaces the server's answer to the next requests.
+ * like the API server (409 on an older one). `answers` replaces the server's answer to the next requests (a status
+ * and message, or without a status a network error); `hold()` keeps the next request unanswered until released.
  */
 export function fakeCluster(value = '', canUpdate = true) {
   const setting = reactive<SettingObject>({
@@ -27,9 +29,24 @@ export function fakeCluster(value = '', canUpdate = true) {
     [STEVE_TYPES.vlanConfig]:     [createVlanConfig('vm-migration', '["node-1","node-2"]')],
   };
   const requests: Request[] = [];
-  const answers: { _status: number; message: string }[] = [];
+  const answers: { _status?: number; message: string }[] = [];
   // The shell's request rejects with the status and the server's message.
-  const failure = (answer: { _status: number; message: string }) => Object.assign(new Error(answer.message), answer);
+  const failure = (answer: { _status?: number; message: string }) => Object.assign(new Error(answer.message), answer);
+  const gates: Promise<void>[] = [];
+
+  /**
+   * The next request gets no answer (a cluster agent that stopped answering) until `release()`, which answers it
+   * as the server would then: a held save that is released writes, as a write that landed after all.
+   */
+  function hold(): { release: () => void } {
+    let release = () => {};
+
+    gates.push(new Promise<void>((resolve) => {
+      release = resolve;
+    }));
+
+    return { release: () => release() };
+  }
 
   /** Someone else writes the setting: a new value and resourceVersion, pushed into the store like a watch event. */
   function writeElsewhere(next: string) {
@@ -37,8 +54,13 @@ export function fakeCluster(value = '', canUpdate = true) {
     setting.metadata.resourceVersion = String(Number(setting.metadata.resourceVersion) + 1);
   }
 
-  function request(req: Request): unknown {
+  async function request(req: Request): Promise<unknown> {
     requests.push(req);
+    const gate = gates.shift();
+
+    if (gate) {
+      await gate;
+    }
     const answer = answers.shift();
 
     if (answer) {
@@ -66,6 +88,24 @@ export function fakeCluster(value = '', canUpdate = true) {
   store.dispatch = (async(action: string, payload: unknown) => (action === 'cluster/request' ? request(payload as Request) : undefined)) as Store<unknown>['dispatch'];
 
   return {
-    store, objects, request, setting, requests, answers, writeElsewhere
+    store, objects, request, setting, requests, answers, hold, writeElsewhere
+  };
+}
+
+/** The editor's composable on a fake cluster, once the lists are read; stop `scope` after the test. */
+export async function openEditor(value = '', canUpdate = true, writeOptions: WriteOptions = {}) {
+  const cluster = fakeCluster(value, canUpdate);
+  const scope = effectScope();
+  const editor = scope.run(() => useMigrationNetworkEditor(cluster.store, writeOptions));
+
+  if (!editor) {
+    throw new Error('no editor');
+  }
+  await new Promise((resolve) => setTimeout(resolve));
+
+  const notices = () => editor.view.value.notices.map((n) => n.testid);
+
+  return {
+    ...cluster, editor, notices, scope
   };
 }
