@@ -82,7 +82,8 @@ test('a user who may see one cluster only sees one row', async({ page }) => {
 test('the panel above a Harvester Settings list shows the live state and links into our pages', async({ page }) => {
   await loginByCookie(page);
   await page.goto('/c/c-harv2/explorer/harvesterhci.io.setting');
-  await expect(page.getByTestId('vmmn-panel-line')).toHaveText('Enabled on vm-migration VLAN 100 · Configured · 3/3 nodes have a migration IP');
+  // The panel's first read comes after the explorer's own list: slow on a loaded machine.
+  await expect(page.getByTestId('vmmn-panel-line')).toHaveText('Enabled on vm-migration VLAN 100 · Configured · 3/3 nodes have a migration IP', { timeout: 45_000 });
   await page.getByTestId('vmmn-panel-health').click();
   await expect(page.getByTestId('vmmn-health-page')).toBeVisible();
   await expect(page.getByTestId('vmmn-cluster-name')).toContainText('harv2');
