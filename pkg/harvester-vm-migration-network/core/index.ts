@@ -72,3 +72,5 @@ export {
 export type {
   FleetClusterInputs, FleetRow, FleetProblem, FleetState, FleetSeverity, Unreachable
 } from './fleet';
+export { dualStackOf } from './dual-stack';
+export type { DualStackView } from './dual-stack';

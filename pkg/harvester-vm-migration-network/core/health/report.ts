@@ -3,6 +3,7 @@
  * the leaked IPPool allocations and the recent migrations. The jobs themselves live in their own files.
  */
 import { parseValue } from '../parse';
+import { DualStackView, dualStackOf } from '../dual-stack';
 import { HealthRow, MigrationNetworkValue } from '../types';
 import { findLeaks, PoolLeak } from './capacity';
 import { HealthInput } from './inputs';
@@ -13,6 +14,8 @@ import { buildRollout, RolloutFacts } from './rollout';
 export interface HealthReport {
   enabled: boolean;
   value?: MigrationNetworkValue;
+  /** The IPv6 part of a dual-stack value (Harvester v1.10), shown as stored. */
+  ipv6?: DualStackView;
   /** What virt-handler pods' `k8s.v1.cni.cncf.io/networks` must say; undefined when unknown. */
   expectedNetworks?: string;
   rows: HealthRow[];
@@ -35,6 +38,7 @@ export function buildHealth(input: HealthInput): HealthReport {
   return {
     enabled,
     value,
+    ipv6:             enabled ? dualStackOf(parsed.kept) : undefined,
     expectedNetworks: ctx.expected,
     rows,
     rollout:          buildRollout(input, rows, value),
