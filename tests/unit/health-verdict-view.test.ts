@@ -1,38 +1,12 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { flushPromises, VueWrapper } from '@vue/test-utils';
+import { flushPromises } from '@vue/test-utils';
 import MigrationNetworkHealth from '@pkg/pages/MigrationNetworkHealth.vue';
-import { nadConfig, parseValue, STEVE_TYPES } from '@pkg/core';
+import { STEVE_TYPES } from '@pkg/core';
 import type { CoreEvent, Setting } from '@pkg/core';
-import {
-  createClusterNetwork, createKubeVirt, createNode, createPod, createPool, createSetting, createVlanConfig, NAD, VALUE
-} from '@pkg/core/__tests__/k8s-factories';
+import { createKubeVirt, createPod } from '@pkg/core/__tests__/k8s-factories';
 import { createShellStore, mountWithShell } from './shell-mount';
-
-type Objects = Partial<Record<string, unknown[]>>;
-
-const value = parseValue(VALUE).value;
-const nad = {
-  metadata: {
-    name: NAD, namespace: 'harvester-system', annotations: { 'vm-migration-network.settings.harvesterhci.io': 'true' }
-  },
-  spec: { config: value ? nadConfig(value) : '' },
-};
-
-/** A healthy enabled cluster with two nodes (as in health-page.test.ts); override any type's list. */
-function objects(overrides: Objects = {}): Objects {
-  return {
-    [STEVE_TYPES.setting]:        [createSetting(VALUE)],
-    [STEVE_TYPES.node]:           [createNode('node-1'), createNode('node-2')],
-    [STEVE_TYPES.pod]:            [createPod('virt-handler-a', 'node-1', '192.168.1.2'), createPod('virt-handler-b', 'node-2', '192.168.1.3')],
-    [STEVE_TYPES.nad]:            [nad],
-    [STEVE_TYPES.kubeVirt]:       [createKubeVirt()],
-    [STEVE_TYPES.ipPool]:         [createPool('192.168.1.0/24', { 2: 'harvester-system/virt-handler-a', 3: 'harvester-system/virt-handler-b' })],
-    [STEVE_TYPES.clusterNetwork]: [createClusterNetwork('vm-migration')],
-    [STEVE_TYPES.vlanConfig]:     [createVlanConfig('vm-migration', '["node-1","node-2"]')],
-    ...overrides,
-  };
-}
+import { byId, healthyObjects, HEALTH_DIRECTIVES, Objects } from './health-page-mount';
 
 /** Never configured: no hash annotation, no condition, an empty value. */
 const FRESH: Setting = { metadata: { name: 'vm-migration-network' }, value: '' };
@@ -43,26 +17,17 @@ const FRESH_CLUSTER: Objects = {
   [STEVE_TYPES.nad]:      [],
 };
 
-const noop = {
-  mounted() {}, updated() {}, beforeUnmount() {}
-};
-const DIRECTIVES = {
-  'clean-tooltip': noop, 'clean-html': noop, 'stripped-aria-label': noop, 'trim-whitespace': noop, shortkey: noop, tooltip: noop, 'close-popper': noop, 'ui-context': noop
-};
-
-async function createWrapper(list: Objects = objects(), forbidden: string[] = []) {
+async function createWrapper(list: Objects = healthyObjects(), forbidden: string[] = []) {
   const store = createShellStore(list as Record<string, unknown[]>, {
     'cluster/schemaFor': (type: string) => (forbidden.includes(type) ? undefined : { id: type }),
     'prefs/get':         (key: string) => (key === 'date-format' ? 'YYYY-MM-DD' : 'HH:mm'),
   });
-  const wrapper = mountWithShell(MigrationNetworkHealth, store, { global: { directives: DIRECTIVES } });
+  const wrapper = mountWithShell(MigrationNetworkHealth, store, { global: { directives: HEALTH_DIRECTIVES } });
 
   await flushPromises();
 
   return wrapper;
 }
-
-const byId = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-testid="${ id }"]`);
 
 describe('MigrationNetworkHealth: the verdict', () => {
   it('opens the page, before every section', async() => {
@@ -75,7 +40,7 @@ describe('MigrationNetworkHealth: the verdict', () => {
   });
 
   it('says disabled on a fresh install, and never that the controller applied anything', async() => {
-    const wrapper = await createWrapper(objects(FRESH_CLUSTER));
+    const wrapper = await createWrapper(healthyObjects(FRESH_CLUSTER));
 
     expect(byId(wrapper, 'vmmn-health-verdict').attributes('data-kind')).toBe('disabled');
     expect(byId(wrapper, 'vmmn-health-summary-controller').text()).toBe('%vmMigrationNetwork.health.summary.controllerNothing%');
@@ -91,7 +56,7 @@ describe('MigrationNetworkHealth: the verdict', () => {
       message:       'Failed to create pod sandbox: Could not allocate IP in range',
       lastTimestamp: '2026-03-10T09:03:00Z',
     };
-    const wrapper = await createWrapper(objects({
+    const wrapper = await createWrapper(healthyObjects({
       [STEVE_TYPES.pod]:   [createPod('virt-handler-a', 'node-1', '192.168.1.2'), createPod('virt-handler-b', 'node-2', undefined, { phase: 'Pending', ready: false })],
       [STEVE_TYPES.event]: [event],
     }));
@@ -101,13 +66,13 @@ describe('MigrationNetworkHealth: the verdict', () => {
   });
 
   it('says nothing first when the setting cannot be read', async() => {
-    const wrapper = await createWrapper(objects(), [STEVE_TYPES.setting]);
+    const wrapper = await createWrapper(healthyObjects(), [STEVE_TYPES.setting]);
 
     expect(byId(wrapper, 'vmmn-health-verdict').exists()).toBe(false);
   });
 
   it('does not tell a NAD that cannot be read as missing', async() => {
-    const wrapper = await createWrapper(objects(), [STEVE_TYPES.nad]);
+    const wrapper = await createWrapper(healthyObjects(), [STEVE_TYPES.nad]);
 
     expect(byId(wrapper, 'vmmn-health-rollout-step-nad').attributes('data-state')).toBe('unknown');
     // Every other step is done: with the NAD unknown, nothing true can be said first.
