@@ -1,7 +1,31 @@
+const http = require('http');
+const https = require('https');
+const { createProxyMiddleware } = require('http-proxy-middleware');
+const { api, proxyWsOpts } = require('@rancher/shell/vue-config-helper');
 const config = require('@rancher/shell/vue.config'); // eslint-disable-line @typescript-eslint/no-var-requires
 
 // EXCLUDE_OUR_PACKAGE=1 (production-mode tests) leaves our package out of the dashboard's compile, so it can
 // arrive only as Rancher delivers it: the built package, listed at /v1/uiplugins and loaded at run time.
 const excludes = process.env.EXCLUDE_OUR_PACKAGE === '1' ? ['harvester-vm-migration-network'] : [];
+const appConfig = config(__dirname, { excludes });
 
-module.exports = config(__dirname, { excludes });
+// The shell's dev proxy gives http-proxy no agent, and then http-proxy sends `Connection: close` upstream and back
+// to the browser: every API call pays a new TLS handshake, and a page that reads many small objects (the fleet
+// overview reads ~3 per cluster) spends most of its time connecting. Rancher keeps connections open (HTTP/2), so
+// the API paths are proxied here first, with the shell's own options plus a keep-alive agent; websocket upgrades
+// still go through the shell's proxy. A HAR replay (HAR_FILE) answers before any proxy, so it is left alone.
+const KEEP_ALIVE_PATHS = ['/k8s', '/v1', '/v3'];
+const agent = api.startsWith('https') ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+const shellMiddlewares = appConfig.devServer.setupMiddlewares;
+
+appConfig.devServer.setupMiddlewares = (middlewares, devServer) => {
+  for (const path of process.env.HAR_FILE ? [] : KEEP_ALIVE_PATHS) {
+    devServer.app.use(path, createProxyMiddleware({
+      ...proxyWsOpts(api), ws: false, agent
+    }));
+  }
+
+  return shellMiddlewares(middlewares, devServer);
+};
+
+module.exports = appConfig;

@@ -9,8 +9,7 @@ import { VALUE, createKubeVirt, createPool, createSetting } from '@pkg/core/__te
 // Spelled out rather than built from the constants, so a change of URL shape fails here.
 const STEVE = '/k8s/clusters/c-harv1/v1';
 const URL = {
-  setting:   `${ STEVE }/harvesterhci.io.settings/vm-migration-network`,
-  version:   `${ STEVE }/harvesterhci.io.settings/server-version`,
+  settings:  `${ STEVE }/harvesterhci.io.settings?filter=metadata.name%3Dvm-migration-network%2Cmetadata.name%3Dserver-version&exclude=metadata.managedFields`,
   kubeVirt:  `${ STEVE }/kubevirt.io.kubevirts/harvester-system/kubevirt`,
   daemonSet: `${ STEVE }/apps.daemonsets/harvester-system/virt-handler`,
   ipPool:    `${ STEVE }/whereabouts.cni.cncf.io.ippools/kube-system/192.168.1.0-24`,
@@ -29,14 +28,16 @@ const daemonSet = {
     desiredNumberScheduled: 3, updatedNumberScheduled: 3, numberReady: 3
   }
 };
+const VERSION = { metadata: { name: 'server-version' }, value: 'v1.8.0' };
+/** The settings list's answer: Steve lists what matched, so a missing setting is simply not there. */
+const listOf = (...settings: unknown[]) => ({ body: { data: settings } });
 const forbidden = { error: { _status: 403, message: 'settings is forbidden' } };
 const unavailable = { error: { _status: 503 } };
 const missing = { error: { _status: 404, message: 'not found' } };
 
 function healthy(): Record<Key, Answer> {
   return {
-    setting:   { body: createSetting(VALUE) },
-    version:   { body: { metadata: { name: 'server-version' }, value: 'v1.8.0' } },
+    settings:  listOf(createSetting(VALUE), VERSION),
     kubeVirt:  { body: createKubeVirt() },
     daemonSet: { body: daemonSet },
     ipPool:    { body: pool },
@@ -68,11 +69,11 @@ afterEach(() => {
 
 describe('fetchClusterSummary: what it asks', () => {
   it.each([
-    ['an enabled value reads the range\'s IPPool too', createSetting(VALUE), ['setting', 'version', 'kubeVirt', 'daemonSet', 'ipPool']],
-    ['a disabled value never reads an IPPool', createSetting(''), ['setting', 'version', 'kubeVirt', 'daemonSet']],
-    ['an unreadable value never reads an IPPool', createSetting('{"clusterNetwork":'), ['setting', 'version', 'kubeVirt', 'daemonSet']],
+    ['an enabled value reads the range\'s IPPool too', createSetting(VALUE), ['settings', 'kubeVirt', 'daemonSet', 'ipPool']],
+    ['a disabled value never reads an IPPool', createSetting(''), ['settings', 'kubeVirt', 'daemonSet']],
+    ['an unreadable value never reads an IPPool', createSetting('{"clusterNetwork":'), ['settings', 'kubeVirt', 'daemonSet']],
   ])('%s', async(_, setting, asked) => {
-    const { request, calls } = stubRequest({ setting: { body: setting } });
+    const { request, calls } = stubRequest({ settings: listOf(setting, VERSION) });
 
     await fetchClusterSummary(request, CLUSTER);
 
@@ -118,13 +119,17 @@ describe('fetchClusterSummary: what it asks', () => {
 describe('fetchClusterSummary: a Setting that cannot be read makes the cluster unreachable', () => {
   it.each([
     ['403 is forbidden, with the server\'s message', forbidden, { kind: 'forbidden', message: 'settings is forbidden' }],
-    ['404 means no such setting: not a Harvester with it', missing, { kind: 'notHarvester', message: 'not found' }],
+    ['404 means no Setting type: not a Harvester with it', missing, { kind: 'notHarvester', message: 'not found' }],
+    ['a list without the setting: not a Harvester with it', listOf(VERSION), { kind: 'notHarvester', message: '' }],
+    ['a setting whose name only contains ours is not taken for it', listOf({
+      ...createSetting(VALUE), id: 'vm-migration-network-old', metadata: { name: 'vm-migration-network-old' }
+    }, VERSION), { kind: 'notHarvester', message: '' }],
     ['503 failed, named by its status', unavailable, { kind: 'failed', message: 'HTTP 503' }],
     ['500 failed', { error: { _status: 500, message: 'boom' } }, { kind: 'failed', message: 'boom' }],
     ['a network error failed', { error: new TypeError('fetch failed') }, { kind: 'failed', message: 'fetch failed' }],
     ['a rejection that is no object failed', { error: 'socket hang up' }, { kind: 'failed', message: 'socket hang up' }],
   ])('%s', async(_, answer, unreachable) => {
-    const { request } = stubRequest({ setting: answer as Answer });
+    const { request } = stubRequest({ settings: answer as Answer });
     const inputs = await fetchClusterSummary(request, CLUSTER);
 
     expect(inputs.unreachable).toStrictEqual(unreachable);
@@ -133,7 +138,7 @@ describe('fetchClusterSummary: a Setting that cannot be read makes the cluster u
 
   it('a Setting without answer fails after the timeout, and leaves no timer behind', async() => {
     vi.useFakeTimers();
-    const { request } = stubRequest({ setting: 'hang' });
+    const { request } = stubRequest({ settings: 'hang' });
     let inputs: FleetClusterInputs | undefined;
 
     const done = fetchClusterSummary(request, CLUSTER, 2_000).then((i) => {
@@ -181,19 +186,23 @@ describe('fetchClusterSummary: the other objects only skip their checks', () => 
         kubeVirt: false, daemonSet: false, ipPool: false
       }
     }],
-    ['a disabled value has no IPPool and nothing unknown', { setting: { body: createSetting('') } }, {
+    ['a disabled value has no IPPool and nothing unknown', { settings: listOf(createSetting(''), VERSION) }, {
       ipPool:  undefined,
       unknown: {
         kubeVirt: false, daemonSet: false, ipPool: false
       }
     }],
-    ['a forbidden version is just not shown', { version: forbidden }, {
+    ['a missing version is just not shown', { settings: listOf(createSetting(VALUE)) }, {
       version: undefined,
       unknown: {
         kubeVirt: false, daemonSet: false, ipPool: false
       }
     }],
-    ['an empty version falls back to the default', { version: { body: { value: '', default: 'v1.7.1' } } }, { version: 'v1.7.1' }],
+    ['an empty version falls back to the default', {
+      settings: listOf(createSetting(VALUE), {
+        ...VERSION, value: '', default: 'v1.7.1'
+      })
+    }, { version: 'v1.7.1' }],
   ])('%s', async(_, overrides, expected) => {
     const { request } = stubRequest(overrides);
     const inputs = await fetchClusterSummary(request, CLUSTER);
@@ -205,7 +214,7 @@ describe('fetchClusterSummary: the other objects only skip their checks', () => 
     }
   });
 
-  it.each<[string, Key]>([
+  it.each<[string, 'kubeVirt' | 'ipPool']>([
     ['KubeVirt', 'kubeVirt'],
     ['the IPPool', 'ipPool'],
   ])('%s without answer is unknown after the timeout, the rest is kept', async(_, key) => {
@@ -216,7 +225,7 @@ describe('fetchClusterSummary: the other objects only skip their checks', () => 
     await vi.advanceTimersByTimeAsync(1_000);
     const inputs = await pending;
 
-    expect(inputs.unknown[key as 'kubeVirt' | 'ipPool']).toBe(true);
+    expect(inputs.unknown[key]).toBe(true);
     expect(inputs[key]).toBeUndefined();
     expect(inputs.setting).toBeDefined();
     expect(inputs.daemonSet).toStrictEqual(daemonSet);

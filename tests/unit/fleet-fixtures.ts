@@ -19,14 +19,16 @@ failed.status = {
   }]
 };
 
+/** The one read of both settings (spelled out, so a change of URL shape fails here). */
+export const SETTINGS_LIST = 'harvesterhci.io.settings?filter=metadata.name%3Dvm-migration-network%2Cmetadata.name%3Dserver-version&exclude=metadata.managedFields';
+
 export type Answer = { body: unknown } | { error: unknown };
 /** The answers of one cluster's objects, by the end of their Steve URL; anything else is a 404. */
 type Objects = Record<string, Answer>;
 
 function harvester(setting: Setting, pool?: ReturnType<typeof createPool>): Objects {
   return {
-    'harvesterhci.io.settings/vm-migration-network':                           { body: setting },
-    'harvesterhci.io.settings/server-version':                                 { body: { value: 'v1.8.0' } },
+    [SETTINGS_LIST]:                                                           { body: { data: [setting, { metadata: { name: 'server-version' }, value: 'v1.8.0' }] } },
     'kubevirt.io.kubevirts/harvester-system/kubevirt':                         { body: createKubeVirt() },
     'apps.daemonsets/harvester-system/virt-handler':                           { body: daemonSet },
     [`whereabouts.cni.cncf.io.ippools/kube-system/${ pool?.metadata?.name }`]: pool ? { body: pool } : { error: { _status: 404 } },

@@ -6,7 +6,10 @@ import { enableAutoUnmount, flushPromises, VueWrapper } from '@vue/test-utils';
 import { ref } from 'vue';
 import FleetOverview from '@pkg/pages/FleetOverview.vue';
 import { createShellStore, mountWithShell } from './shell-mount';
-import { DIRECTIVES, FLEET, managementCluster, translate } from './fleet-fixtures';
+import { FLEET_BATCH_MS } from '@pkg/composables/useFleet';
+import {
+  DIRECTIVES, FLEET, SETTINGS_LIST, managementCluster, translate
+} from './fleet-fixtures';
 
 const management = ref(Object.keys(FLEET).map((id) => managementCluster(id)));
 let asked: string[];
@@ -28,7 +31,7 @@ function answer(url: string): Promise<unknown> {
 interface WrapperOptions {
   listError?: Error;
   harvesterUi?: boolean;
-  /** Wait for the clock's first tick, so ages read 1 s. */
+  /** Wait for the clock's first tick, so ages read 1 s; otherwise only until the first answers are shown. */
   tick?: boolean;
 }
 
@@ -50,9 +53,7 @@ async function createWrapper({ listError, harvesterUi = false, tick = true }: Wr
   const wrapper = mountWithShell(FleetOverview, store, { global: { directives: DIRECTIVES, mocks: { t: translate } } });
 
   await flushPromises();
-  if (tick) {
-    await vi.advanceTimersByTimeAsync(1_000);
-  }
+  await vi.advanceTimersByTimeAsync(tick ? 1_000 : FLEET_BATCH_MS);
 
   return wrapper;
 }
@@ -125,12 +126,12 @@ describe('FleetOverview: one row per Harvester cluster', () => {
 });
 
 describe('FleetOverview: what it asks', () => {
-  it('asks a disconnected cluster nothing, and at most 5 requests of each other cluster per refresh', async() => {
+  it('asks a disconnected cluster nothing, and at most 4 requests of each other cluster per refresh', async() => {
     await createWrapper();
     const first = Object.fromEntries(Object.keys(FLEET).map((id) => [id, requestsTo(id)]));
 
     expect(first).toStrictEqual({
-      'c-dis': 4, 'c-ok': 5, 'c-fail': 5, 'c-stuck': 5, 'c-forb': 4, 'c-503': 4, 'c-down': 0, local: 0
+      'c-dis': 3, 'c-ok': 4, 'c-fail': 4, 'c-stuck': 4, 'c-forb': 3, 'c-503': 3, 'c-down': 0, local: 0
     });
     await vi.advanceTimersByTimeAsync(4_000);
     for (const id of Object.keys(FLEET)) {
@@ -138,13 +139,23 @@ describe('FleetOverview: what it asks', () => {
     }
   });
 
+  // Over HTTP/1.1 the browser sends in the order asked: each cluster's IPPool read waits for its settings read.
+  it('asks every cluster for its settings before anything else', async() => {
+    await createWrapper({ tick: false });
+    const connected = Object.keys(FLEET).filter((id) => id !== 'c-down' && id !== 'local').length;
+
+    expect(asked.slice(0, connected).every((url) => url.endsWith(`/v1/${ SETTINGS_LIST }`))).toBe(true);
+    expect(asked.slice(connected).some((url) => url.endsWith(`/v1/${ SETTINGS_LIST }`))).toBe(false);
+  });
+
   it('reads a cluster as soon as it connects, and forgets one that goes away', async() => {
     const wrapper = await createWrapper();
 
     management.value = management.value.filter((c) => c.id !== 'c-ok').map((c) => (c.id === 'c-down' ? managementCluster('c-down', true) : c));
     await flushPromises();
+    await vi.advanceTimersByTimeAsync(FLEET_BATCH_MS);
 
-    expect(requestsTo('c-down')).toBe(5);
+    expect(requestsTo('c-down')).toBe(4);
     expect(cell(wrapper, 'state', 'down')).toBe(`${ K }.state.healthy%`);
     expect(wrapper.find('[data-testid="vmmn-fleet-state-ok"]').exists()).toBe(false);
   });
@@ -153,12 +164,13 @@ describe('FleetOverview: what it asks', () => {
     hanging.add('c-ok');
     const wrapper = await createWrapper({ tick: false });
 
-    await vi.advanceTimersByTimeAsync(9_999);
+    // The reads started at 0; the answers that came are shown FLEET_BATCH_MS later, the timeout's likewise.
+    await vi.advanceTimersByTimeAsync(9_999 - FLEET_BATCH_MS);
     expect(cell(wrapper, 'state', 'ok')).toBe(`${ K }.state.loading%`);
     expect(cell(wrapper, 'age', 'ok')).toBe(`${ K }.state.loading%`);
-    expect(requestsTo('c-ok')).toBe(4);
-    expect(requestsTo('c-dis')).toBe(8);
-    await vi.advanceTimersByTimeAsync(1);
+    expect(requestsTo('c-ok')).toBe(3);
+    expect(requestsTo('c-dis')).toBe(6);
+    await vi.advanceTimersByTimeAsync(1 + FLEET_BATCH_MS);
     expect(cell(wrapper, 'problems', 'ok')).toBe(`${ K }.problems(count: 1, worst: ${ K }.problem.failed(message: no answer within 10 s)%)%`);
   });
 });
@@ -166,11 +178,24 @@ describe('FleetOverview: what it asks', () => {
 describe('FleetOverview: a first answer', () => {
   // useFleet once wrote a cluster's first answer into the plain object it had just put into the reactive map, so
   // the row said "Loading…" until the 1 s clock recomputed the table.
-  it('shows at once, without waiting for the clock', async() => {
+  it('shows within FLEET_BATCH_MS, without waiting for the clock', async() => {
     const wrapper = await createWrapper({ tick: false });
 
     expect(cell(wrapper, 'state', 'ok')).toBe(`${ K }.state.healthy%`);
     expect(cell(wrapper, 'age', 'ok')).toBe(`${ K }.age(seconds: 0)%`);
+  });
+});
+
+describe('FleetOverview: answers shown together', () => {
+  it('holds answers for FLEET_BATCH_MS, so the table renders once for many of them', async() => {
+    const wrapper = await createWrapper({ tick: false });
+
+    management.value = management.value.map((c) => (c.id === 'c-down' ? managementCluster('c-down', true) : c));
+    await flushPromises();
+    await vi.advanceTimersByTimeAsync(FLEET_BATCH_MS - 1);
+    expect(cell(wrapper, 'state', 'down')).toBe(`${ K }.state.unreachable%`);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(cell(wrapper, 'state', 'down')).toBe(`${ K }.state.healthy%`);
   });
 });
 
@@ -181,7 +206,7 @@ describe('FleetOverview: timers', () => {
     expect(cell(wrapper, 'age', 'ok')).toBe(`${ K }.age(seconds: 1)%`);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(cell(wrapper, 'age', 'ok')).toBe(`${ K }.age(seconds: 3)%`);
-    await vi.advanceTimersByTimeAsync(2_000);
+    await vi.advanceTimersByTimeAsync(2_000 + FLEET_BATCH_MS);
     expect(cell(wrapper, 'age', 'ok')).toBe(`${ K }.age(seconds: 0)%`);
   });
 

@@ -49,10 +49,23 @@ async function fetchOne<T>(request: RequestFn, url: string, timeoutMs: number): 
   }
 }
 
+/** Both settings a row needs, in one list request: Steve OR-s the comma-separated terms of one `filter`. */
+function settingsUrl(steve: string): string {
+  const query = new URLSearchParams({ filter: `metadata.name=${ SETTING_ID },metadata.name=${ SERVER_VERSION_SETTING }`, exclude: 'metadata.managedFields' });
+
+  return `${ steve }/${ STEVE_TYPES.setting }s?${ query }`;
+}
+
+/** The setting of that name in a list answer (matched exactly: Steve's older filter also matches substrings). */
+function named(list: { data?: Setting[] }, name: string): Setting | undefined {
+  return (list.data ?? []).find((s) => (s.metadata?.name ?? s.id) === name);
+}
+
 /**
- * Reads the few small objects a fleet row needs, by id (at most 5 requests, none of them a list of pods or
- * nodes). The Setting decides whether the cluster can be read at all; the others only skip their checks when
- * missing or forbidden. A disconnected cluster is not asked anything.
+ * Reads the few small objects a fleet row needs (at most 4 requests, none of them a list of pods or nodes): the two
+ * settings in one filtered list, KubeVirt and virt-handler by id, then the range's IPPool. The settings decide
+ * whether the cluster can be read at all; the others only skip their checks when missing or forbidden. A
+ * disconnected cluster is not asked anything.
  */
 export async function fetchClusterSummary(request: RequestFn, cluster: FleetCluster, timeoutMs = SUMMARY_TIMEOUT_MS): Promise<FleetClusterInputs> {
   const base: FleetClusterInputs = {
@@ -63,25 +76,36 @@ export async function fetchClusterSummary(request: RequestFn, cluster: FleetClus
     return base;
   }
   const steve = `/k8s/clusters/${ encodeURIComponent(cluster.id) }/v1`;
-  const [setting, version, kubeVirt, daemonSet] = await Promise.all([
-    fetchOne<Setting>(request, `${ steve }/${ STEVE_TYPES.setting }s/${ SETTING_ID }`, timeoutMs),
-    fetchOne<Setting>(request, `${ steve }/${ STEVE_TYPES.setting }s/${ SERVER_VERSION_SETTING }`, timeoutMs),
+  const settingsRead = fetchOne<{ data?: Setting[] }>(request, settingsUrl(steve), timeoutMs);
+
+  // The IPPool read waits for the settings. When many clusters are read at once over HTTP/1.1 (6 connections),
+  // yielding here queues every cluster's settings read before the other reads, so the IPPool reads start early.
+  await Promise.resolve();
+  const [settings, kubeVirt, daemonSet] = await Promise.all([
+    settingsRead,
     fetchOne<KubeVirt>(request, `${ steve }/${ STEVE_TYPES.kubeVirt }s/${ KUBEVIRT_ID }`, timeoutMs),
     fetchOne<DaemonSet>(request, `${ steve }/${ STEVE_TYPES.daemonSet }s/${ VIRT_HANDLER_ID }`, timeoutMs),
   ]);
 
-  if (!setting.ok) {
-    const kind = setting.status === 403 ? 'forbidden' : setting.status === 404 ? 'notHarvester' : 'failed';
+  if (!settings.ok) {
+    // A 404 here means the Setting type itself is missing: no Harvester behind this cluster.
+    const kind = settings.status === 403 ? 'forbidden' : settings.status === 404 ? 'notHarvester' : 'failed';
 
-    return { ...base, unreachable: { kind, message: setting.message || (setting.status ? `HTTP ${ setting.status }` : '') } };
+    return { ...base, unreachable: { kind, message: settings.message || (settings.status ? `HTTP ${ settings.status }` : '') } };
   }
-  const range = parseValue(setting.body.value).value?.range;
+  const setting = named(settings.body, SETTING_ID);
+
+  if (!setting) {
+    return { ...base, unreachable: { kind: 'notHarvester', message: '' } };
+  }
+  const version = named(settings.body, SERVER_VERSION_SETTING);
+  const range = parseValue(setting.value).value?.range;
   const ipPool = range ? await fetchOne<IPPool>(request, `${ steve }/${ STEVE_TYPES.ipPool }s/${ ipPoolId(range) }`, timeoutMs) : undefined;
 
   return {
     ...base,
-    setting:   setting.body,
-    version:   version.ok ? version.body.value || version.body.default : undefined,
+    setting,
+    version:   version ? version.value || version.default : undefined,
     kubeVirt:  kubeVirt.ok ? kubeVirt.body : undefined,
     daemonSet: daemonSet.ok ? daemonSet.body : undefined,
     // An IPPool that does not exist yet holds no addresses: no node has a migration IP.
