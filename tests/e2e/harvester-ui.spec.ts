@@ -4,6 +4,8 @@ import {
   test, expect, loginByCookie, sim, simGet
 } from './fixtures';
 import { DOCS_VALUE, fleetCell } from './pages';
+import { ourTranslations } from '../support/l10n';
+import { PRODUCT, ROUTE } from '../../pkg/harvester-vm-migration-network/config/navigation';
 
 /**
  * Our panels beside Harvester's real UI: its built extension, served by the simulator as Rancher serves an
@@ -59,5 +61,50 @@ test.describe('with Harvester\'s own UI extension loaded', () => {
     await expect(page.getByTestId('vmmn-panel-line')).toBeVisible({ timeout: BOOT });
     await page.getByTestId('top-level-menu').click();
     await expect(page.getByRole('link', { name: 'Migration Networks' })).toBeVisible();
+  });
+
+  test('the two extensions share no route, product, store module or translation', async({ page }) => {
+    await page.goto('/harvester/c/c-harv1/harvesterhci.io.setting');
+    await expect(page.getByText('server-version').first()).toBeVisible({ timeout: BOOT });
+    await expect(page.getByTestId('vmmn-panel-line')).toBeVisible();
+    const shell = await page.evaluate(() => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the shell's store and router, untyped here
+      const { $store: store, $router: router } = (window as unknown as { $globalApp: { $store: any; $router: any } }).$globalApp;
+
+      return {
+        resolved: ['/c/_/migration-networks', '/c/c-harv1/migration-networks/settings', '/c/c-harv1/migration-networks/settings/vm-migration-network', '/c/c-harv1/migration-networks/health']
+          .map((path) => String(router.resolve(path).name ?? '')),
+        routes:            router.getRoutes().map((r: { name?: unknown; path: string }) => ({ name: String(r.name ?? ''), path: r.path })),
+        products:          store.state['type-map'].products.map((p: { name: string; inStore?: string }) => ({ name: p.name, inStore: p.inStore })),
+        modules:           Object.keys(store._modules.root._children),
+        en:                store.state.i18n.translations['en-us'],
+        // Harvester's store still answers: its Settings list came through it.
+        harvesterSettings: store.getters['harvester/all']('harvesterhci.io.setting').length,
+      };
+    });
+    const at = (tree: unknown, key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
+    const ours = (path: string) => path.startsWith('/c/:cluster/migration-networks');
+
+    // Routes: every one of ours is there once, on our path, and no route of anyone else claims one of our paths.
+    for (const name of Object.values(ROUTE)) {
+      expect(shell.routes.filter((r) => r.name === name).map((r) => ours(r.path)), name).toStrictEqual([true]);
+    }
+    const ourNames: string[] = Object.values(ROUTE);
+
+    expect(shell.routes.filter((r) => ours(r.path) && !ourNames.includes(r.name))).toStrictEqual([]);
+    expect(shell.routes.filter((r) => r.name.startsWith('harvester-') && ours(r.path))).toStrictEqual([]);
+    // And the router's matcher, with every route of both loaded, sends our URLs to our pages.
+    expect(shell.resolved).toStrictEqual([ROUTE.OVERVIEW, ROUTE.SETTINGS, ROUTE.SETTING_EDIT, ROUTE.HEALTH]);
+    // Products: one each, ours on the shell's cluster store, Harvester's on its own.
+    expect(shell.products.filter((p) => p.name === PRODUCT)).toStrictEqual([{ name: PRODUCT, inStore: 'cluster' }]);
+    expect(shell.products.filter((p) => p.name === 'harvester')).toStrictEqual([{ name: 'harvester', inStore: 'harvester' }]);
+    expect(shell.modules).toContain('harvester');
+    expect(shell.modules.filter((m) => m.includes('migration-network'))).toStrictEqual([]);
+    expect(shell.harvesterSettings).toBeGreaterThan(0);
+    // Translations: every text of ours is ours in the shell, and Harvester's own texts for this setting are its own.
+    const en = ourTranslations('en-us.yaml');
+
+    expect(Object.keys(en).filter((key) => at(shell.en, key) !== en[key])).toStrictEqual([]);
+    expect(at(shell.en, 'harvester.setting.vmMigrationNetwork.parseError')).toBe('Failed to parse existing configuration.');
   });
 });

@@ -1,17 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { ourTranslations } from '../support/l10n';
 
 const PKG = resolve(__dirname, '../../pkg/harvester-vm-migration-network');
-
-function flatten(node: unknown, prefix = ''): Record<string, string> {
-  if (typeof node === 'string') {
-    return { [prefix]: node };
-  }
-
-  return Object.entries(node as Record<string, unknown>).reduce((out, [k, v]) => ({ ...out, ...flatten(v, prefix ? `${ prefix }.${ k }` : k) }), {});
-}
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -27,8 +19,8 @@ function sources(dir: string): string[] {
 
 /** Every literal `vmMigrationNetwork.…` key the UI code uses. */
 const usedKeys = [...new Set(sources(PKG).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/['"](vmMigrationNetwork(?:\.[A-Za-z0-9]+)+)['"]/g)].map((m) => m[1])))];
-const en = flatten(parse(readFileSync(join(PKG, 'l10n/en-us.yaml'), 'utf8')));
-const zh = flatten(parse(readFileSync(join(PKG, 'l10n/zh-hans.yaml'), 'utf8')));
+const en = ourTranslations('en-us.yaml');
+const zh = ourTranslations('zh-hans.yaml');
 
 describe('l10n', () => {
   it('finds the keys the UI uses', () => {
