@@ -74,8 +74,8 @@ test.describe('with Harvester\'s own UI extension loaded', () => {
       return {
         resolved: ['/c/_/migration-networks', '/c/c-harv1/migration-networks/settings', '/c/c-harv1/migration-networks/settings/vm-migration-network', '/c/c-harv1/migration-networks/health']
           .map((path) => String(router.resolve(path).name ?? '')),
-        routes:            router.getRoutes().map((r: { name?: unknown; path: string }) => ({ name: String(r.name ?? ''), path: r.path })),
-        products:          store.state['type-map'].products.map((p: { name: string; inStore?: string }) => ({ name: p.name, inStore: p.inStore })),
+        routes:            router.getRoutes().map((r: { name?: unknown; path: string }) => ({ name: String(r.name ?? ''), path: r.path })) as { name: string; path: string }[],
+        products:          store.state['type-map'].products.map((p: { name: string; inStore?: string }) => ({ name: p.name, inStore: p.inStore })) as { name: string; inStore?: string }[],
         modules:           Object.keys(store._modules.root._children),
         en:                store.state.i18n.translations['en-us'],
         // Harvester's store still answers: its Settings list came through it.
