@@ -5,11 +5,12 @@ import { fetchClusterSummary, FleetCluster } from '@pkg/api/cluster-summary';
 import type { RequestFn } from '@pkg/api/setting-client';
 import type { FleetClusterInputs } from '@pkg/core';
 import { VALUE, createKubeVirt, createPool, createSetting } from '@pkg/core/__tests__/k8s-factories';
+import { SETTINGS_LIST } from './fleet-fixtures';
 
 // Spelled out rather than built from the constants, so a change of URL shape fails here.
 const STEVE = '/k8s/clusters/c-harv1/v1';
 const URL = {
-  settings:  `${ STEVE }/harvesterhci.io.settings?filter=metadata.name%3Dvm-migration-network%2Cmetadata.name%3Dserver-version&exclude=metadata.managedFields`,
+  settings:  `${ STEVE }/${ SETTINGS_LIST }`,
   kubeVirt:  `${ STEVE }/kubevirt.io.kubevirts/harvester-system/kubevirt`,
   daemonSet: `${ STEVE }/apps.daemonsets/harvester-system/virt-handler`,
   ipPool:    `${ STEVE }/whereabouts.cni.cncf.io.ippools/kube-system/192.168.1.0-24`,
