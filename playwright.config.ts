@@ -17,6 +17,13 @@ const host = resolve(__dirname, process.env.E2E_HOST ?? '.');
 const label = process.env.E2E_LABEL ?? (production ? 'production' : 'dev');
 const { version } = JSON.parse(readFileSync(resolve(__dirname, 'pkg/harvester-vm-migration-network/package.json'), 'utf8'));
 
+/**
+ * Where the dashboard is served. Rancher serves it under `/dashboard/` and its older UI everywhere else, so
+ * production mode does the same (`vue.config.js`); dev mode keeps `/`. Tests give paths inside the dashboard, and the
+ * page fixture (`tests/e2e/fixtures.ts`) puts them under this base.
+ */
+export const ROUTER_BASE = production ? '/dashboard/' : '/';
+
 export const BUILT_PACKAGE = resolve(__dirname, `dist-pkg/harvester-vm-migration-network-${ version }`);
 
 // E2E_REUSE=1 reuses a simulator and dev server you already started (API=<SIM_URL> npm run dev), for quick iterations.
@@ -59,7 +66,7 @@ export default defineConfig({
       reuseExistingServer: reuse,
       timeout:             300_000,
       env:                 {
-        API: SIM_URL, NODE_ENV: 'dev', EXCLUDE_OUR_PACKAGE: production ? '1' : '0'
+        API: SIM_URL, NODE_ENV: 'dev', EXCLUDE_OUR_PACKAGE: production ? '1' : '0', ROUTER_BASE
       },
       stdout: 'ignore',
     },

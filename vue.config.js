@@ -18,7 +18,31 @@ const KEEP_ALIVE_PATHS = ['/k8s', '/v1', '/v3'];
 const agent = api.startsWith('https') ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
 const shellMiddlewares = appConfig.devServer.setupMiddlewares;
 
+// ROUTER_BASE=/dashboard/ (production-mode tests) serves the dashboard where Rancher does. Rancher answers a browser's
+// page load of any other path with its older UI, so those page loads go to the API server as they would in Rancher
+// (the simulator answers them with a stand-in page), and a link that leaves the dashboard ends there, not in it.
+const routerBase = process.env.ROUTER_BASE ?? '/';
+const olderUi = createProxyMiddleware({
+  ...proxyWsOpts(api), ws: false, agent
+});
+
+function outsideDashboard(req, res, next) {
+  const pageLoad = req.method === 'GET' && String(req.headers.accept ?? '').includes('text/html');
+
+  if (!pageLoad || req.path.startsWith(routerBase)) {
+    return next();
+  }
+  if (req.path === '/' || `${ req.path }/` === routerBase) {
+    return res.redirect(302, routerBase);
+  }
+
+  return olderUi(req, res, next);
+}
+
 appConfig.devServer.setupMiddlewares = (middlewares, devServer) => {
+  if (routerBase !== '/') {
+    devServer.app.use(outsideDashboard);
+  }
   for (const path of process.env.HAR_FILE ? [] : KEEP_ALIVE_PATHS) {
     devServer.app.use(path, createProxyMiddleware({
       ...proxyWsOpts(api), ws: false, agent

@@ -12,6 +12,7 @@ import { handleControl, ResetOptions, SimControl } from './control';
 import { Faults } from './faults';
 import { DEFAULT_FLEET, Fleet, loadFleet, withScenario } from './fleet';
 import { originOf, sendJson, steveError } from './http';
+import { isBrowserNavigation, sendOlderUi } from './older-ui';
 import { PluginRegistry } from './plugins';
 import { managementCluster, seedManagement } from './rancher';
 import { managementRoutes, publicRoutes, RancherHost } from './rancher-routes';
@@ -217,6 +218,9 @@ export class Simulator implements SimControl, RancherHost, SocketHost {
     try {
       const found = findRoute(this.routes, call.method, call.path);
 
+      if (!found && isBrowserNavigation(req)) {
+        return sendOlderUi(res, call.path);
+      }
       if (!found) {
         throw new ApiError(user ? 404 : 401, user ? 'NotFound' : 'Unauthorized', user ? `${ call.path } not found` : 'must authenticate');
       }

@@ -28,7 +28,12 @@ test('enables the docs example: the preview shows the canonical value and NAD, s
   await page.getByTestId('vmmn-impact-confirm').locator('.checkbox-container, label').first().click();
   await page.getByTestId('vmmn-save').click();
   await expect(page.getByTestId('vmmn-saved')).toBeVisible();
-  expect((await stored()).value).toBe(DOCS_VALUE);
+  const saved = await stored();
+
+  expect(saved.value).toBe(DOCS_VALUE);
+  // Fields another client wrote (the scenario's Setting has them) come back untouched.
+  expect([saved.customized, saved.source]).toStrictEqual([true, 'db']);
+  expect((saved.metadata as { labels?: Record<string, string> }).labels).toStrictEqual({ 'example.com/managed-by': 'gitops' });
   await expect(page.getByTestId('vmmn-status-configured')).toBeVisible();
 });
 

@@ -1,8 +1,13 @@
 import { test as base, expect, Page } from '@playwright/test';
-import { SIM_URL } from '../../playwright.config';
+import { ROUTER_BASE, SIM_URL } from '../../playwright.config';
 
 export const CLUSTER = 'c-harv1';
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** A path inside the dashboard, as the browser sees it (under ROUTER_BASE). */
+export function dashboardPath(path: string): string {
+  return `${ ROUTER_BASE }${ path.replace(/^\//, '') }`;
+}
 
 /** Calls the simulator's test-only control API. */
 export async function sim(path: string, body?: unknown): Promise<unknown> {
@@ -49,6 +54,10 @@ export async function login(page: Page, username = 'admin', password = username)
  */
 export const test = base.extend<{ overlayGuard: void }>({
   page: async({ page }, use) => {
+    const goto = page.goto.bind(page);
+
+    // Tests name paths inside the dashboard; it lives under ROUTER_BASE, as in Rancher (`/dashboard/`).
+    page.goto = (url, options) => goto(url.startsWith('/') ? dashboardPath(url) : url, options);
     await page.context().route('**/*', (route) => {
       const host = new URL(route.request().url()).hostname;
 

@@ -185,3 +185,56 @@ describe('snapshotSetting', () => {
     expect(snapshot.value).toBe('');
   });
 });
+
+describe('nothing of the Setting is lost on a write', () => {
+  /** A Setting as Harvester stores it (`customized`, `source`), with labels, annotations and fields no code here knows. */
+  function fullSetting(): SettingObject {
+    const s = steveSetting() as SettingObject & Record<string, unknown>;
+
+    s.customized = true;
+    s.source = 'env';
+    s.futureField = { nested: ['kept', 1] };
+    s.metadata = {
+      ...s.metadata,
+      labels:      { 'team.example/owner': 'net' },
+      annotations: { 'vm-migration-network.settings.harvesterhci.io/hash': 'abc', 'example/x': 'y' },
+      finalizers:  ['example/keep'],
+    } as SettingObject['metadata'];
+
+    return s;
+  }
+
+  const UNKNOWN = ['customized', 'source', 'futureField'];
+
+  it('the save sends every field of the object as read, only value changed', async() => {
+    const { request, calls } = stub({ result: {} });
+
+    await saveValue(request, snapshotSetting(fullSetting()), VALUE);
+    const sent = calls[0].data as Record<string, unknown>;
+
+    expect(sent).toStrictEqual({ ...fullSetting(), value: VALUE });
+  });
+
+  it('the dry run sends the Kubernetes object with every field but Steve\'s additions', async() => {
+    const { request, calls } = stub({ result: {} });
+
+    await dryRunValue(request, 'c-harv1', snapshotSetting(fullSetting()), VALUE);
+    const sent = calls[0].data as Record<string, unknown> & { metadata: Record<string, unknown> };
+
+    for (const key of UNKNOWN) {
+      expect(sent[key], key).toStrictEqual(fullSetting()[key as keyof SettingObject]);
+    }
+    expect(sent.metadata.labels).toStrictEqual({ 'team.example/owner': 'net' });
+    expect(sent.metadata.annotations).toStrictEqual({ 'vm-migration-network.settings.harvesterhci.io/hash': 'abc', 'example/x': 'y' });
+    expect(sent.metadata.finalizers).toStrictEqual(['example/keep']);
+    expect(Object.keys(sent).sort()).toStrictEqual(['apiVersion', 'customized', 'default', 'futureField', 'kind', 'metadata', 'source', 'status', 'value']);
+  });
+
+  it('leaves out only the shell\'s own bookkeeping', () => {
+    const shellCopy = {
+      ...fullSetting(), __clone: true, __rehydrate: 'cluster'
+    } as SettingObject;
+
+    expect(snapshotSetting(shellCopy)).toStrictEqual(fullSetting());
+  });
+});

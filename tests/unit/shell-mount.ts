@@ -19,6 +19,8 @@ const SHELL_GETTERS: Getters = {
   currentCluster:                              { id: 'c-harv1', isHarvester: true },
   'type-map/optionsFor':                       () => ({}),
   'features/get':                              () => false,
+  // Harvester's UI extension is not installed unless a test says so.
+  'type-map/isProductRegistered':              () => false,
   // The management store: the current cluster's display name.
   'management/byId':                           (type: string, id: string) => (id === 'c-harv1' ? { id, spec: { displayName: 'harv1' } } : undefined),
   'management/all':                            () => [],

@@ -52,22 +52,17 @@ function errorOf(err: unknown): RequestError {
 }
 
 /**
- * A plain copy of the fields a write needs. The shell store updates its objects in place when the watch reports a
- * change, so the editor must keep its own copy: writing the live object would carry the newer resourceVersion and
- * silently overwrite someone else's change.
+ * A plain copy of the whole object as it was read. The shell store updates its objects in place when the watch
+ * reports a change, so the editor must keep its own copy: writing the live object would carry the newer
+ * resourceVersion and silently overwrite someone else's change. Every field is kept, known or not (Harvester's
+ * `customized` and `source`, labels, annotations, fields of a newer Harvester): a write changes `value` only.
  */
 export function snapshotSetting(setting: SettingObject): SettingObject {
-  const plain = JSON.parse(JSON.stringify({
-    id:         setting.id,
-    type:       setting.type,
-    apiVersion: setting.apiVersion,
-    kind:       setting.kind,
-    metadata:   setting.metadata,
-    value:      setting.value,
-    default:    setting.default,
-    links:      setting.links,
-    status:     setting.status,
-  })) as SettingObject;
+  const plain = JSON.parse(JSON.stringify(setting)) as SettingObject & { __clone?: unknown; __rehydrate?: unknown };
+
+  // The shell's own bookkeeping on its models, never part of the object on the server.
+  delete plain.__clone;
+  delete plain.__rehydrate;
 
   return plain;
 }

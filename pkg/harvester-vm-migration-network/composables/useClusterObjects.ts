@@ -17,6 +17,8 @@ export interface ClusterObjects<T extends string> {
   state: Record<T, TypeState>;
   /** Resolves when every type has been tried once; never rejects. */
   ready: Promise<void>;
+  /** Tries one type again (after a failure); resolves when it has been tried. */
+  retry: (type: T) => Promise<void>;
 }
 
 /**
@@ -28,12 +30,14 @@ export function useClusterObjects<T extends string>(store: Store<unknown>, types
   const { cluster } = shellPage(store);
   const state = reactive(Object.fromEntries(types.map((type) => [type, { availability: 'loading' }]))) as Record<T, TypeState>;
 
-  const ready = Promise.all(types.map(async(type) => {
+  async function load(type: T): Promise<void> {
     if (!cluster.schemaFor(type)) {
       state[type].availability = 'forbidden';
 
       return;
     }
+    state[type].availability = 'loading';
+    delete state[type].error;
     try {
       await cluster.findAll(type);
       state[type].availability = 'ready';
@@ -41,7 +45,9 @@ export function useClusterObjects<T extends string>(store: Store<unknown>, types
       state[type].availability = (err as { _status?: number })?._status === 403 ? 'forbidden' : 'error';
       state[type].error = (err as { message?: string })?.message || String(err);
     }
-  })).then(() => undefined);
+  }
+
+  const ready = Promise.all(types.map(load)).then(() => undefined);
 
   const objects = computed(() => Object.fromEntries(types.map((type) => [
     type,
@@ -49,6 +55,6 @@ export function useClusterObjects<T extends string>(store: Store<unknown>, types
   ])) as Record<T, unknown[]>);
 
   return {
-    objects, state, ready
+    objects, state, ready, retry: load
   };
 }

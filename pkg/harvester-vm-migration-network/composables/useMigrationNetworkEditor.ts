@@ -15,13 +15,16 @@ import {
   awaits, canReview, canSave, EditorEvent, initialState, reviewLabelKey, saveLabelKey, showsForm, transition
 } from '../editor/steps';
 import { EditorView } from '../editor/types';
+import { PageState, pageStateOf } from '../utils/page-state';
 import {
-  FormState, Problem, SETTING_ID, configuredCondition, controllerCaughtUp, parseValue
+  FormState, Problem, SETTING_ID, STEVE_TYPES, configuredCondition, controllerCaughtUp, parseValue
 } from '../core';
 
 export interface MigrationNetworkEditor {
-  /** The setting has been read (until then the page shows a spinner). */
-  loaded: ComputedRef<boolean>;
+  /** Loading, ready, or why the setting cannot be edited (forbidden, failed, not found): never a spinner for ever. */
+  pageState: ComputedRef<PageState>;
+  /** Reads the settings again after a failure. */
+  retry: () => Promise<void>;
   /** What the user typed; never overwritten by server changes (those are shown as notices). */
   form: Ref<FormState>;
   /** The review's "I understand" box (a v-model). */
@@ -47,12 +50,14 @@ export interface MigrationNetworkEditor {
 export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: WriteOptions = {}): MigrationNetworkEditor {
   const { t, request, clusterId } = shellPage(store);
   const cluster = useClusterObjects(store, EDITOR_TYPES);
-  const setting = computed(() => (cluster.objects.value['harvesterhci.io.setting'] as SettingObject[]).find((s) => s.id === SETTING_ID));
+  const setting = computed(() => (cluster.objects.value[STEVE_TYPES.setting] as SettingObject[]).find((s) => s.id === SETTING_ID));
   /** The object the form was loaded from: its resourceVersion guards the save. */
   const base = ref<SettingObject>();
   const form = ref<FormState>({
     enabled: false, clusterNetwork: '', vlan: '', range: '', exclude: []
   });
+  /** The value of our save in flight: the websocket's copy of our own write may arrive before the write's answer. */
+  const ourWrite = ref<string>();
   const parseProblems = ref<Problem[]>([]);
   const state = ref(initialState());
   const dispatch = (event: EditorEvent) => {
@@ -63,6 +68,7 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
     const parsed = parseValue(from.value ?? '');
 
     base.value = snapshotSetting(from);
+    ourWrite.value = undefined;
     form.value = parsed.form;
     parseProblems.value = parsed.problems;
     dispatch({ type: 'load' });
@@ -80,8 +86,15 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
   const storedValue = computed(() => base.value?.value ?? '');
   const check = computed(() => checkForm(form.value, facts.value, storedValue.value, t));
   const kept = computed(() => parseValue(storedValue.value).kept);
-  /** Someone else changed the value since the form was loaded (status and annotation writes by the controller don't count). */
-  const changedElsewhere = computed(() => !!setting.value && !!base.value && (setting.value.value ?? '') !== (base.value.value ?? ''));
+  /**
+   * Someone else changed the value since the form was loaded. Status and annotation writes by the controller don't
+   * count, nor does the echo of our own save in flight (same value as we are writing).
+   */
+  const changedElsewhere = computed(() => {
+    const live = setting.value?.value ?? '';
+
+    return !!setting.value && !!base.value && live !== (base.value.value ?? '') && live !== ourWrite.value;
+  });
   const migrations = computed(() => migrationsOf(cluster.objects.value));
 
   const view = computed((): EditorView => {
@@ -156,6 +169,8 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
     }
     dispatch({ type: 'saveStarted' });
     const attempt = state.value.attempts;
+
+    ourWrite.value = value;
     const result = await saveValue(request, from, value, writeOptions);
 
     // An answer nobody awaits any more (the form was reloaded meanwhile) must not replace the form's base either.
@@ -165,6 +180,9 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
     if (result.kind === 'ok' && result.setting) {
       base.value = snapshotSetting(result.setting);
     }
+    // Saved: the base now holds our value. Not saved: the value on the server is not ours (a timed-out save may
+    // still land; then it shows as a change, which the reload the notice offers resolves).
+    ourWrite.value = undefined;
     dispatch({
       type: 'saveDone', attempt, result
     });
@@ -184,7 +202,8 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
   }
 
   return {
-    loaded:    computed(() => !!setting.value),
+    pageState: computed(() => pageStateOf(cluster.state[STEVE_TYPES.setting], !!setting.value)),
+    retry:     () => cluster.retry(STEVE_TYPES.setting),
     form,
     confirmed: computed({
       get: () => state.value.confirmed,

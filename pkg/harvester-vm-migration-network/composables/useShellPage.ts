@@ -2,7 +2,7 @@ import { computed, ComputedRef } from 'vue';
 import { Store, useStore } from 'vuex';
 import { RequestFn } from '../api/setting-client';
 import {
-  OurLocation, ourRoute, overviewRoute, ROUTE, settingYamlPath
+  HARVESTER_PRODUCT, nodeRoute, OurLocation, ourRoute, overviewRoute, ROUTE, settingYamlRoute, ShellLocation
 } from '../config/navigation';
 import { SETTING_ID } from '../core';
 import { useT } from './useT';
@@ -31,8 +31,10 @@ export interface OurRoutes {
   settings: () => OurLocation;
   settingEdit: (id?: string) => OurLocation;
   health: () => OurLocation;
-  /** The shell's YAML editor of a setting (a path, not a named route). */
-  settingYaml: (id?: string) => string;
+  /** The shell's YAML editor of a setting. */
+  settingYaml: (id?: string) => ShellLocation;
+  /** A node's page: Harvester's Host page where Harvester's UI is installed, else the explorer's node page. */
+  node: (name: string) => ShellLocation;
 }
 
 export interface ShellPage {
@@ -74,6 +76,7 @@ export function shellPage(store: Store<unknown>): ShellPage {
   const { t } = useT(store);
   const clusterId = computed(() => String(store.getters.clusterId ?? ''));
   const management = reads(store, 'management');
+  const productRegistered = (name: string) => !!store.getters['type-map/isProductRegistered'](name);
 
   return {
     store,
@@ -84,14 +87,15 @@ export function shellPage(store: Store<unknown>): ShellPage {
       settings:    () => ourRoute(ROUTE.SETTINGS, clusterId.value),
       settingEdit: (id = SETTING_ID) => ourRoute(ROUTE.SETTING_EDIT, clusterId.value, { id }),
       health:      () => ourRoute(ROUTE.HEALTH, clusterId.value),
-      settingYaml: (id = SETTING_ID) => settingYamlPath(clusterId.value, id),
+      settingYaml: (id = SETTING_ID) => settingYamlRoute(clusterId.value, id),
+      node:        (name) => nodeRoute(clusterId.value, name, productRegistered(HARVESTER_PRODUCT)),
     },
     request:           (options) => store.dispatch('cluster/request', options),
     managementRequest: (options) => store.dispatch('management/request', options),
     cluster:           reads(store, 'cluster'),
     management,
     clusterName:       (id) => management.byId<ManagementClusterName>(MANAGEMENT_CLUSTER, id)?.spec?.displayName || id,
-    productRegistered: (name) => !!store.getters['type-map/isProductRegistered'](name),
+    productRegistered,
   };
 }
 

@@ -44,12 +44,52 @@ export function overviewRoute(): OurLocation {
   return ourRoute(ROUTE.OVERVIEW, NO_CLUSTER);
 }
 
-/** The shell's own YAML editor for a Harvester setting (what "Edit as YAML" opens). */
-export function settingYamlPath(cluster: string, id: string): string {
-  return `/c/${ cluster }/${ EXPLORER }/harvesterhci.io.setting/${ id }?mode=edit&as=yaml`;
+/**
+ * A page that is not ours, by its route: the shell's resource pages (`c-cluster-product-resource-id`) or those of
+ * Harvester's UI extension (`harvester-c-cluster-resource-id`). Always a route, never a path: the dashboard lives
+ * under a base path in Rancher (`/dashboard/`), and the router adds it.
+ */
+export interface ShellLocation {
+  name: string;
+  params: Record<string, string>;
+  query?: Record<string, string>;
 }
 
-/** Harvester's own Settings list of a cluster (needs Harvester's UI extension). */
-export function harvesterSettingsPath(cluster: string): string {
-  return `/${ HARVESTER_PRODUCT }/c/${ cluster }/harvesterhci.io.setting`;
+const SETTING_TYPE = 'harvesterhci.io.setting';
+
+/** The shell's own YAML editor for a Harvester setting (what "Edit as YAML" opens). */
+export function settingYamlRoute(cluster: string, id: string): ShellLocation {
+  return {
+    name:   'c-cluster-product-resource-id',
+    params: {
+      cluster, product: EXPLORER, resource: SETTING_TYPE, id
+    },
+    query: { mode: 'edit', as: 'yaml' },
+  };
+}
+
+/** Harvester's own editor of a setting (needs Harvester's UI extension). */
+export function harvesterSettingRoute(cluster: string, id: string): ShellLocation {
+  return {
+    name:   `${ HARVESTER_PRODUCT }-c-cluster-resource-id`,
+    params: {
+      cluster, resource: SETTING_TYPE, id
+    },
+    query: { mode: 'edit' }
+  };
+}
+
+/** A node's page: Harvester's Host page where Harvester's UI is installed, else the cluster explorer's node page. */
+export function nodeRoute(cluster: string, node: string, harvesterInstalled: boolean): ShellLocation {
+  return harvesterInstalled ? {
+    name:   `${ HARVESTER_PRODUCT }-c-cluster-resource-id`,
+    params: {
+      cluster, resource: 'harvesterhci.io.host', id: node
+    }
+  } : {
+    name:   'c-cluster-product-resource-id',
+    params: {
+      cluster, product: EXPLORER, resource: 'node', id: node
+    }
+  };
 }

@@ -31,7 +31,20 @@ describe('shellPage', () => {
     expect(routes.health()).toStrictEqual({ name: 'migration-networks-health', params: { cluster: 'c-harv1' } });
     expect(routes.settings()).toStrictEqual({ name: 'migration-networks-settings', params: { cluster: 'c-harv1' } });
     expect(routes.settingEdit()).toStrictEqual({ name: 'migration-networks-setting', params: { cluster: 'c-harv1', id: 'vm-migration-network' } });
-    expect(routes.settingYaml('storage-network')).toBe('/c/c-harv1/explorer/harvesterhci.io.setting/storage-network?mode=edit&as=yaml');
+    expect(routes.settingYaml('storage-network')).toStrictEqual({
+      name:   'c-cluster-product-resource-id',
+      params: {
+        cluster: 'c-harv1', product: 'explorer', resource: 'harvesterhci.io.setting', id: 'storage-network'
+      },
+      query: { mode: 'edit', as: 'yaml' }
+    });
+    // Harvester's UI is installed in this store: a node opens Harvester's Host page.
+    expect(routes.node('node-1')).toStrictEqual({
+      name:   'harvester-c-cluster-resource-id',
+      params: {
+        cluster: 'c-harv1', resource: 'harvesterhci.io.host', id: 'node-1'
+      }
+    });
     expect(routes.overview()).toStrictEqual({ name: 'migration-networks-overview', params: { cluster: '_' } });
   });
 

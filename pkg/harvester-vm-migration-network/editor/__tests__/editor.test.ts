@@ -87,6 +87,49 @@ describe('the editor: review and save', () => {
   });
 });
 
+describe('the editor: our own write is ours', () => {
+  it('never calls the websocket\'s copy of its own save someone else\'s change, before or after the answer', async() => {
+    const {
+      editor, holdAnswer, setting, notices
+    } = await open();
+
+    fillDocsExample(editor);
+    await editor.review();
+    editor.confirmed.value = true;
+    const answer = holdAnswer();
+    const saving = editor.save();
+
+    // The write has landed and the store shows it; its answer has not come yet.
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(setting.value).toBe(VALUE);
+    expect(editor.view.value.step).toBe('saving');
+    expect(notices()).toStrictEqual([]);
+    answer.release();
+    await saving;
+    expect(notices()).toStrictEqual(['vmmn-saved']);
+  });
+
+  it('still shows a change by another client that lands while the save is out', async() => {
+    const {
+      editor, hold, writeElsewhere, notices
+    } = await open();
+    const theirs = '{"clusterNetwork":"vm-migration","vlan":200,"range":"192.168.2.0/24","exclude":[]}';
+
+    fillDocsExample(editor);
+    await editor.review();
+    editor.confirmed.value = true;
+    const gate = hold();
+    const saving = editor.save();
+
+    writeElsewhere(theirs);
+    await nextTick();
+    expect(notices()).toStrictEqual(['vmmn-changed-elsewhere']);
+    gate.release();
+    await saving;
+    expect(notices()).toStrictEqual(['vmmn-changed-elsewhere', 'vmmn-conflict']);
+  });
+});
+
 describe('the editor: someone else changed the setting', () => {
   it('shows the change, refuses to overwrite it, and reloads on request', async() => {
     const {

@@ -33,6 +33,8 @@ export function fakeCluster(value = '', canUpdate = true) {
   // The shell's request rejects with the status and the server's message.
   const failure = (answer: { _status?: number; message: string }) => Object.assign(new Error(answer.message), answer);
   const gates: Promise<void>[] = [];
+  /** Writes whose answer is held after they land (see `holdAnswer`). */
+  const answerGates: Promise<void>[] = [];
 
   /**
    * The next request gets no answer (a cluster agent that stopped answering) until `release()`, which answers it
@@ -42,6 +44,20 @@ export function fakeCluster(value = '', canUpdate = true) {
     let release = () => {};
 
     gates.push(new Promise<void>((resolve) => {
+      release = resolve;
+    }));
+
+    return { release: () => release() };
+  }
+
+  /**
+   * The next write lands at once, and the store sees it at once (the websocket's copy of the write), while its answer
+   * is held until `release()`: Rancher's proxy often delivers the watch event before the PUT's own answer.
+   */
+  function holdAnswer(): { release: () => void } {
+    let release = () => {};
+
+    answerGates.push(new Promise<void>((resolve) => {
       release = resolve;
     }));
 
@@ -73,8 +89,14 @@ export function fakeCluster(value = '', canUpdate = true) {
       return {};
     }
     writeElsewhere(req.data?.value ?? '');
+    const answered = JSON.parse(JSON.stringify(setting));
+    const answerGate = answerGates.shift();
 
-    return JSON.parse(JSON.stringify(setting));
+    if (answerGate) {
+      await answerGate;
+    }
+
+    return answered;
   }
 
   const getters: Record<string, () => unknown> = {
@@ -88,7 +110,7 @@ export function fakeCluster(value = '', canUpdate = true) {
   store.dispatch = (async(action: string, payload: unknown) => (action === 'cluster/request' ? request(payload as Request) : undefined)) as Store<unknown>['dispatch'];
 
   return {
-    store, objects, request, setting, requests, answers, hold, writeElsewhere
+    store, objects, request, setting, requests, answers, hold, holdAnswer, writeElsewhere
   };
 }
 
