@@ -2,7 +2,9 @@ import { Page } from '@playwright/test';
 import {
   test, expect, loginByCookie, sim, simGet, CLUSTER
 } from './fixtures';
-import { DOCS_VALUE, fillDocsExample, reviewAndSave } from './pages';
+import {
+  DOCS_VALUE, fillDocsExample, recordAppearance, reviewAndSave
+} from './pages';
 
 const EDITOR = `/c/${ CLUSTER }/migration-networks/settings/vm-migration-network`;
 
@@ -16,7 +18,7 @@ async function open(page: Page, user = 'admin') {
   await expect(page.getByTestId('vmmn-editor')).toBeVisible();
 }
 
-test('enables the docs example: the preview shows the canonical value and NAD, save writes it and the status turns Configured live', async({ page }) => {
+test('enables the docs example: the preview shows the canonical value and NAD, save writes it and the status turns Configured live @journey', async({ page }) => {
   await open(page);
   await fillDocsExample(page);
   await expect(page.getByTestId('vmmn-capacity-usable')).toHaveText('253');
@@ -26,8 +28,13 @@ test('enables the docs example: the preview shows the canonical value and NAD, s
   await expect(page.getByTestId('vmmn-impact-restart')).toContainText('3');
   await expect(page.getByTestId('vmmn-save')).toBeDisabled();
   await page.getByTestId('vmmn-impact-confirm').locator('.checkbox-container, label').first().click();
+  const warned = await recordAppearance(page, 'vmmn-changed-elsewhere');
+
   await page.getByTestId('vmmn-save').click();
   await expect(page.getByTestId('vmmn-saved')).toBeVisible();
+  await expect(page.getByTestId('vmmn-status-configured')).toBeVisible();
+  // The websocket's copy of our own write is never "someone else's change", not even for a moment.
+  expect(await warned()).toBe(false);
   const saved = await stored();
 
   expect(saved.value).toBe(DOCS_VALUE);

@@ -45,3 +45,26 @@ export async function openFromSideNav(page: Page, entry: 'Settings' | 'Migration
 export function fleetCell(page: Page, column: 'state' | 'network' | 'configured' | 'nodes' | 'problems' | 'age' | 'harvester', name: string) {
   return page.getByTestId(`vmmn-fleet-${ column }-${ name }`);
 }
+
+/**
+ * Starts recording whether an element with `testid` is ever in the page, however briefly (a MutationObserver sees
+ * every insertion, so a warning that flickers for one frame is caught). Call the returned function to read it.
+ */
+export async function recordAppearance(page: Page, testid: string): Promise<() => Promise<boolean>> {
+  const key = `__seen_${ testid.replace(/\W/g, '_') }`;
+
+  await page.evaluate(({ id, k }) => {
+    const w = window as unknown as Record<string, boolean>;
+    const check = () => {
+      if (document.querySelector(`[data-testid="${ id }"]`)) {
+        w[k] = true;
+      }
+    };
+
+    w[k] = false;
+    check();
+    new MutationObserver(check).observe(document.body, { childList: true, subtree: true });
+  }, { id: testid, k: key });
+
+  return () => page.evaluate((k) => (window as unknown as Record<string, boolean>)[k], key);
+}

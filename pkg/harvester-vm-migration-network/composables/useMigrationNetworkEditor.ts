@@ -58,6 +58,11 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
   });
   /** The value of our save in flight: the websocket's copy of our own write may arrive before the write's answer. */
   const ourWrite = ref<string>();
+  /**
+   * The resourceVersions of objects that are ours: the one the form was loaded from and those our saves returned. The
+   * store may still hold the object we saved over when the save's answer arrives before its websocket copy.
+   */
+  const ourVersions = ref<string[]>([]);
   const parseProblems = ref<Problem[]>([]);
   const state = ref(initialState());
   const dispatch = (event: EditorEvent) => {
@@ -69,6 +74,7 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
 
     base.value = snapshotSetting(from);
     ourWrite.value = undefined;
+    ourVersions.value = [from.metadata.resourceVersion ?? ''];
     form.value = parsed.form;
     parseProblems.value = parsed.problems;
     dispatch({ type: 'load' });
@@ -91,9 +97,13 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
    * count, nor does the echo of our own save in flight (same value as we are writing).
    */
   const changedElsewhere = computed(() => {
-    const live = setting.value?.value ?? '';
+    const live = setting.value;
 
-    return !!setting.value && !!base.value && live !== (base.value.value ?? '') && live !== ourWrite.value;
+    if (!live || !base.value || ourVersions.value.includes(live.metadata.resourceVersion ?? '')) {
+      return false;
+    }
+
+    return (live.value ?? '') !== (base.value.value ?? '') && live.value !== ourWrite.value;
   });
   const migrations = computed(() => migrationsOf(cluster.objects.value));
 
@@ -179,6 +189,7 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
     }
     if (result.kind === 'ok' && result.setting) {
       base.value = snapshotSetting(result.setting);
+      ourVersions.value = [...ourVersions.value, result.setting.metadata.resourceVersion ?? ''];
     }
     // Saved: the base now holds our value. Not saved: the value on the server is not ours (a timed-out save may
     // still land; then it shows as a change, which the reload the notice offers resolves).

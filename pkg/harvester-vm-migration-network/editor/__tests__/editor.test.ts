@@ -109,6 +109,29 @@ describe('the editor: our own write is ours', () => {
     expect(notices()).toStrictEqual(['vmmn-saved']);
   });
 
+  it('nor the object it saved over, still in the store when the save\'s answer comes before its websocket copy', async() => {
+    const {
+      editor, holdEcho, setting, notices, writeElsewhere
+    } = await open();
+
+    fillDocsExample(editor);
+    await editor.review();
+    editor.confirmed.value = true;
+    const echo = holdEcho();
+
+    await editor.save();
+    expect(setting.value).toBe('');
+    expect(notices()).toStrictEqual(['vmmn-saved']);
+    echo.release();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(setting.value).toBe(VALUE);
+    expect(notices()).toStrictEqual(['vmmn-saved']);
+    // A real change by someone else after ours is theirs.
+    writeElsewhere('{"clusterNetwork":"vm-migration","vlan":200,"range":"192.168.2.0/24","exclude":[]}');
+    await nextTick();
+    expect(notices()).toStrictEqual(['vmmn-changed-elsewhere', 'vmmn-saved']);
+  });
+
   it('still shows a change by another client that lands while the save is out', async() => {
     const {
       editor, hold, writeElsewhere, notices

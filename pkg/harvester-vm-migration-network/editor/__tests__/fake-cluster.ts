@@ -35,6 +35,8 @@ export function fakeCluster(value = '', canUpdate = true) {
   const gates: Promise<void>[] = [];
   /** Writes whose answer is held after they land (see `holdAnswer`). */
   const answerGates: Promise<void>[] = [];
+  /** Writes whose websocket copy is held (see `holdEcho`). */
+  const echoGates: Promise<void>[] = [];
 
   /**
    * The next request gets no answer (a cluster agent that stopped answering) until `release()`, which answers it
@@ -58,6 +60,20 @@ export function fakeCluster(value = '', canUpdate = true) {
     let release = () => {};
 
     answerGates.push(new Promise<void>((resolve) => {
+      release = resolve;
+    }));
+
+    return { release: () => release() };
+  }
+
+  /**
+   * The next write is answered at once, while the store sees it only on `release()`: the write's answer arrives
+   * before its websocket copy.
+   */
+  function holdEcho(): { release: () => void } {
+    let release = () => {};
+
+    echoGates.push(new Promise<void>((resolve) => {
       release = resolve;
     }));
 
@@ -88,6 +104,16 @@ export function fakeCluster(value = '', canUpdate = true) {
     if (req.url.endsWith('?dryRun=All')) {
       return {};
     }
+    const echoGate = echoGates.shift();
+
+    if (echoGate) {
+      const written = JSON.parse(JSON.stringify({ ...setting, value: req.data?.value ?? '' }));
+
+      written.metadata.resourceVersion = String(Number(setting.metadata.resourceVersion) + 1);
+      void echoGate.then(() => writeElsewhere(written.value));
+
+      return written;
+    }
     writeElsewhere(req.data?.value ?? '');
     const answered = JSON.parse(JSON.stringify(setting));
     const answerGate = answerGates.shift();
@@ -110,7 +136,7 @@ export function fakeCluster(value = '', canUpdate = true) {
   store.dispatch = (async(action: string, payload: unknown) => (action === 'cluster/request' ? request(payload as Request) : undefined)) as Store<unknown>['dispatch'];
 
   return {
-    store, objects, request, setting, requests, answers, hold, holdAnswer, writeElsewhere
+    store, objects, request, setting, requests, answers, hold, holdAnswer, holdEcho, writeElsewhere
   };
 }
 
