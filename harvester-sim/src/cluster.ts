@@ -30,6 +30,11 @@ export class Cluster {
   readonly hub: WatchHub;
   behaviour?: HarvesterBehaviour;
   connected: boolean;
+  /**
+   * Rancher's `Ready` condition, apart from the connection: False while the agent is connected and the cluster
+   * answers, as when Harvester upgrades itself (Rancher reports `Connected` True and `Ready` False).
+   */
+  ready = true;
 
   constructor(public spec: ClusterSpec, types: TypeDef[]) {
     this.api = {
@@ -56,6 +61,7 @@ export class Cluster {
     this.unload();
     this.spec = spec;
     this.connected = spec.connected;
+    this.ready = true;
     this.store.clear();
     for (const obj of objects) {
       this.store.seed(steveType(obj.apiVersion, obj.kind), obj);

@@ -30,6 +30,8 @@ export interface SimControl {
   /** Back to the start state (the start-up fleet and scenario unless told otherwise); run-time plugins are removed. */
   reset(options: ResetOptions): void;
   setConnected(id: string, connected: boolean): void;
+  /** Rancher's `Ready` of a cluster apart from its connection (an upgrade: connected, not ready). */
+  setReady(id: string, ready: boolean): void;
   /** Closes the websockets of one cluster, or every websocket (management API included). */
   dropWebsockets(cluster?: string): number;
 }
@@ -60,7 +62,7 @@ function behaviourOf(call: ControlCall): HarvesterBehaviour {
 
 function clusterState(cluster: Cluster): Obj {
   return {
-    id: cluster.id, name: cluster.spec.name, provider: cluster.spec.provider, scenario: cluster.spec.scenario, harvesterVersion: cluster.spec.harvesterVersion, connected: cluster.connected, nodes: cluster.nodeCount(), members: cluster.spec.members
+    id: cluster.id, name: cluster.spec.name, provider: cluster.spec.provider, scenario: cluster.spec.scenario, harvesterVersion: cluster.spec.harvesterVersion, connected: cluster.connected, ready: cluster.ready, nodes: cluster.nodeCount(), members: cluster.spec.members
   };
 }
 
@@ -104,6 +106,14 @@ on('POST', /^\/sim\/clusters\/([^/]+)\/connected$/, ({ sim, body }, [, id]) => {
     throw new ApiError(400, 'BadRequest', 'body must be {"connected": true|false}');
   }
   sim.setConnected(decodeURIComponent(id), body.connected);
+
+  return clusterState(sim.cluster(decodeURIComponent(id)) as Cluster);
+});
+on('POST', /^\/sim\/clusters\/([^/]+)\/ready$/, ({ sim, body }, [, id]) => {
+  if (typeof body.ready !== 'boolean') {
+    throw new ApiError(400, 'BadRequest', 'body must be {"ready": true|false}');
+  }
+  sim.setReady(decodeURIComponent(id), body.ready);
 
   return clusterState(sim.cluster(decodeURIComponent(id)) as Cluster);
 });

@@ -38,11 +38,13 @@ export function managementCluster(cluster: Cluster): K8sObject {
   const harvester = cluster.isHarvester;
   const provider = harvester ? 'harvester' : 'k3s';
   const kubernetes = harvester ? 'v1.34.2+rke2r1' : 'v1.31.1+k3s1';
-  const condition = (type: string) => (cluster.connected ? {
+  const condition = (type: string, ok: boolean, message: string) => (ok ? {
     type, status: 'True', lastUpdateTime: CREATED
   } : {
-    type, status: 'False', reason: 'Disconnected', message: 'Cluster agent is not connected', lastUpdateTime: CREATED
+    type, status: 'False', message, lastUpdateTime: CREATED
   });
+  const disconnected = 'Cluster agent is not connected';
+  const readiness = cluster.connected ? 'Cluster is being upgraded' : disconnected;
 
   return {
     apiVersion: 'management.cattle.io/v3',
@@ -56,7 +58,7 @@ export function managementCluster(cluster: Cluster): K8sObject {
     status: {
       provider,
       driver:      harvester ? 'harvester' : 'imported',
-      conditions:  [condition('Ready'), condition('Connected')],
+      conditions:  [condition('Ready', cluster.connected && cluster.ready, readiness), condition('Connected', cluster.connected, disconnected)],
       info:        { kubernetesVersion: kubernetes, arch: 'amd64' },
       version:     { gitVersion: kubernetes },
       allocatable: {

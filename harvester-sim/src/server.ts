@@ -112,6 +112,16 @@ export class Simulator implements SimControl, RancherHost, SocketHost {
     }
   }
 
+  setReady(id: string, ready: boolean): void {
+    const cluster = this.registry.get(id);
+
+    if (!cluster) {
+      throw new ApiError(404, 'NotFound', `cluster ${ id } not found`);
+    }
+    cluster.ready = ready;
+    this.refreshManagementCluster(cluster);
+  }
+
   setConnected(id: string, connected: boolean): void {
     const cluster = this.registry.get(id);
 

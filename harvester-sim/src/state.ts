@@ -41,8 +41,9 @@ export function summarize(type: string, obj: Obj): ResourceState {
     return daemonSetState(obj);
   }
   if (type === 'management.cattle.io.cluster' && find('Ready')?.status === 'False') {
-    // A cluster whose agent is gone: the shell greys it out and cannot open it.
-    return state('unavailable', true, false, find('Ready')?.message);
+    // A cluster whose agent is gone: the shell greys it out and cannot open it. Connected but not ready (an
+    // upgrade): transitioning, and the shell still opens it.
+    return find('Connected')?.status === 'True' ? state('updating', false, true, find('Ready')?.message) : state('unavailable', true, false, find('Ready')?.message);
   }
   for (const c of conditions) {
     if ((c.type === 'Stalled' || c.type === 'Failed') && c.status === 'True') {

@@ -2,9 +2,7 @@ import { Page } from '@playwright/test';
 import {
   test, expect, loginByCookie, sim, simGet, CLUSTER
 } from './fixtures';
-import {
-  DOCS_VALUE, fillDocsExample, recordAppearance, reviewAndSave
-} from './pages';
+import { DOCS_VALUE, fillDocsExample, recordAppearance, reviewAndSave } from './pages';
 
 const EDITOR = `/c/${ CLUSTER }/migration-networks/settings/vm-migration-network`;
 

@@ -1,5 +1,5 @@
 import {
-  test, expect, login, loginByCookie, sim
+  test, expect, login, loginByCookie, sim, simGet
 } from './fixtures';
 import {
   fillDocsExample, fleetCell, openFromSideNav, openProductFromMenu, reviewAndSave
@@ -49,6 +49,18 @@ test('by clicks only after login: enable on harv1, watch its row turn configured
   await page.getByTestId('vmmn-back-to-overview').click();
   await expect(fleetCell(page, 'network', 'harv1')).toHaveText('Disabled: migrations use mgmt');
   await expect(fleetCell(page, 'state', 'harv1')).toHaveText('Disabled', { timeout: 30_000 });
+});
+
+test('a cluster Rancher reports connected but not ready (Harvester upgrading) is still read, and labelled as the shell labels it @journey', async({ page }) => {
+  await loginByCookie(page);
+  await page.goto('/c/_/migration-networks');
+  await expect(fleetCell(page, 'state', 'harv2')).toHaveText('Healthy');
+  await sim('/sim/clusters/c-harv2/ready', { ready: false });
+  await expect(page.getByTestId('vmmn-fleet-rancher-state-harv2')).toHaveText('Updating');
+  // Still read: the row's age keeps being renewed, and its state is the cluster's, not "Unreachable".
+  await sim('/sim/objects?cluster=c-harv2', { ...await simGet<Record<string, unknown>>('/sim/objects/harvesterhci.io.setting/vm-migration-network?cluster=c-harv2'), value: '' });
+  await expect(fleetCell(page, 'state', 'harv2')).not.toHaveText('Healthy', { timeout: 20_000 });
+  await expect(fleetCell(page, 'state', 'harv2')).not.toHaveText('Unreachable');
 });
 
 test('a disconnected cluster says so in its row; the others still show', async({ page }) => {

@@ -4,7 +4,9 @@ import {
 import { fetchClusterSummary, FleetCluster } from '@pkg/api/cluster-summary';
 import type { RequestFn } from '@pkg/api/setting-client';
 import type { FleetClusterInputs } from '@pkg/core';
-import { VALUE, createKubeVirt, createPool, createSetting } from '@pkg/core/__tests__/k8s-factories';
+import {
+  VALUE, createKubeVirt, createPod, createPool, createSetting
+} from '@pkg/core/__tests__/k8s-factories';
 import { SETTINGS_LIST } from './fleet-fixtures';
 
 // Spelled out rather than built from the constants, so a change of URL shape fails here.
@@ -13,6 +15,7 @@ const URL = {
   settings:  `${ STEVE }/${ SETTINGS_LIST }`,
   kubeVirt:  `${ STEVE }/kubevirt.io.kubevirts/harvester-system/kubevirt`,
   daemonSet: `${ STEVE }/apps.daemonsets/harvester-system/virt-handler`,
+  pods:      `${ STEVE }/pods/harvester-system?filter=metadata.labels%5Bkubevirt.io%5D%3Dvirt-handler&exclude=metadata.managedFields`,
   ipPool:    `${ STEVE }/whereabouts.cni.cncf.io.ippools/kube-system/192.168.1.0-24`,
 };
 
@@ -29,6 +32,7 @@ const daemonSet = {
     desiredNumberScheduled: 3, updatedNumberScheduled: 3, numberReady: 3
   }
 };
+const virtHandler = createPod('virt-handler-a', 'node-1', '192.168.1.2');
 const VERSION = { metadata: { name: 'server-version' }, value: 'v1.8.0' };
 /** The settings list's answer: Steve lists what matched, so a missing setting is simply not there. */
 const listOf = (...settings: unknown[]) => ({ body: { data: settings } });
@@ -41,6 +45,7 @@ function healthy(): Record<Key, Answer> {
     settings:  listOf(createSetting(VALUE), VERSION),
     kubeVirt:  { body: createKubeVirt() },
     daemonSet: { body: daemonSet },
+    pods:      { body: { data: [virtHandler] } },
     ipPool:    { body: pool },
   };
 }
@@ -70,9 +75,9 @@ afterEach(() => {
 
 describe('fetchClusterSummary: what it asks', () => {
   it.each([
-    ['an enabled value reads the range\'s IPPool too', createSetting(VALUE), ['settings', 'kubeVirt', 'daemonSet', 'ipPool']],
-    ['a disabled value never reads an IPPool', createSetting(''), ['settings', 'kubeVirt', 'daemonSet']],
-    ['an unreadable value never reads an IPPool', createSetting('{"clusterNetwork":'), ['settings', 'kubeVirt', 'daemonSet']],
+    ['an enabled value reads the range\'s IPPool too', createSetting(VALUE), ['settings', 'kubeVirt', 'daemonSet', 'pods', 'ipPool']],
+    ['a disabled value never reads an IPPool', createSetting(''), ['settings', 'kubeVirt', 'daemonSet', 'pods']],
+    ['an unreadable value never reads an IPPool', createSetting('{"clusterNetwork":'), ['settings', 'kubeVirt', 'daemonSet', 'pods']],
   ])('%s', async(_, setting, asked) => {
     const { request, calls } = stubRequest({ settings: listOf(setting, VERSION) });
 
@@ -108,9 +113,10 @@ describe('fetchClusterSummary: what it asks', () => {
       version:  'v1.8.0',
       kubeVirt: createKubeVirt(),
       daemonSet,
+      pods:     [virtHandler],
       ipPool:   pool,
       unknown:  {
-        kubeVirt: false, daemonSet: false, ipPool: false
+        kubeVirt: false, daemonSet: false, pods: false, ipPool: false
       }
     });
     expect(inputs.unreachable).toBeUndefined();
@@ -160,43 +166,43 @@ describe('fetchClusterSummary: the other objects only skip their checks', () => 
     ['a forbidden KubeVirt is unknown', { kubeVirt: forbidden }, {
       kubeVirt: undefined,
       unknown:  {
-        kubeVirt: true, daemonSet: false, ipPool: false
+        kubeVirt: true, daemonSet: false, pods: false, ipPool: false
       }
     }],
     ['a failing DaemonSet is unknown', { daemonSet: unavailable }, {
       daemonSet: undefined,
       unknown:   {
-        kubeVirt: false, daemonSet: true, ipPool: false
+        kubeVirt: false, daemonSet: true, pods: false, ipPool: false
       }
     }],
     ['a forbidden IPPool is unknown', { ipPool: forbidden }, {
       ipPool:  undefined,
       unknown: {
-        kubeVirt: false, daemonSet: false, ipPool: true
+        kubeVirt: false, daemonSet: false, pods: false, ipPool: true
       }
     }],
     ['a failing IPPool is unknown', { ipPool: unavailable }, {
       ipPool:  undefined,
       unknown: {
-        kubeVirt: false, daemonSet: false, ipPool: true
+        kubeVirt: false, daemonSet: false, pods: false, ipPool: true
       }
     }],
     ['a missing IPPool holds no allocations', { ipPool: missing }, {
       ipPool:  { spec: { range: '192.168.1.0/24', allocations: {} } },
       unknown: {
-        kubeVirt: false, daemonSet: false, ipPool: false
+        kubeVirt: false, daemonSet: false, pods: false, ipPool: false
       }
     }],
     ['a disabled value has no IPPool and nothing unknown', { settings: listOf(createSetting(''), VERSION) }, {
       ipPool:  undefined,
       unknown: {
-        kubeVirt: false, daemonSet: false, ipPool: false
+        kubeVirt: false, daemonSet: false, pods: false, ipPool: false
       }
     }],
     ['a missing version is just not shown', { settings: listOf(createSetting(VALUE)) }, {
       version: undefined,
       unknown: {
-        kubeVirt: false, daemonSet: false, ipPool: false
+        kubeVirt: false, daemonSet: false, pods: false, ipPool: false
       }
     }],
     ['an empty version falls back to the default', {

@@ -1,10 +1,14 @@
 /** The fleet the overview's component tests run on: Rancher's management clusters and what each cluster answers. */
 import { sha1Hex } from '@pkg/core';
 import type { Setting } from '@pkg/core';
-import { VALUE, createKubeVirt, createPool, createSetting } from '@pkg/core/__tests__/k8s-factories';
+import {
+  VALUE, createKubeVirt, createPod, createPool, createSetting
+} from '@pkg/core/__tests__/k8s-factories';
 
 const SMALL = '{"clusterNetwork":"vm-migration","vlan":100,"range":"192.168.1.0/30","exclude":[]}';
 const EMPTY_HASH = 'da39a3ee5e6b4b0d3255bfef95601890afd80709';
+/** Three virt-handler pods, ready, the first `withIp` holding the addresses `pods(n)` allocates. */
+const virtHandlers = (n: number, withIp: number) => Array.from({ length: n }, (_, i) => createPod(`virt-handler-${ i }`, `node-${ i }`, i < withIp ? `192.168.1.${ i + 2 }` : undefined, withIp ? {} : { networks: '' }));
 const pods = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [String(i + 1), `harvester-system/virt-handler-${ i }`]));
 const daemonSet = {
   status: {
@@ -26,11 +30,16 @@ export type Answer = { body: unknown } | { error: unknown };
 /** The answers of one cluster's objects, by the end of their Steve URL; anything else is a 404. */
 type Objects = Record<string, Answer>;
 
-function harvester(setting: Setting, pool?: ReturnType<typeof createPool>): Objects {
+/** The one read of the virt-handler pods (spelled out, as the settings list). */
+export const VIRT_HANDLER_PODS = 'pods/harvester-system?filter=metadata.labels%5Bkubevirt.io%5D%3Dvirt-handler&exclude=metadata.managedFields';
+
+function harvester(setting: Setting, pool?: ReturnType<typeof createPool>, handlers = pool ? virtHandlers(3, Object.keys(pool.spec?.allocations ?? {}).length) : virtHandlers(3, 0)): Objects {
   return {
     [SETTINGS_LIST]:                                                           { body: { data: [setting, { metadata: { name: 'server-version' }, value: 'v1.8.0' }] } },
-    'kubevirt.io.kubevirts/harvester-system/kubevirt':                         { body: createKubeVirt() },
+    // A disabled value: KubeVirt names no migration network.
+    'kubevirt.io.kubevirts/harvester-system/kubevirt':                         { body: createKubeVirt(setting.value ? undefined : '') },
     'apps.daemonsets/harvester-system/virt-handler':                           { body: daemonSet },
+    [VIRT_HANDLER_PODS]:                                                       { body: { data: handlers } },
     [`whereabouts.cni.cncf.io.ippools/kube-system/${ pool?.metadata?.name }`]: pool ? { body: pool } : { error: { _status: 404 } },
   };
 }

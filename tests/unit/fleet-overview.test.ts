@@ -126,12 +126,12 @@ describe('FleetOverview: one row per Harvester cluster', () => {
 });
 
 describe('FleetOverview: what it asks', () => {
-  it('asks a disconnected cluster nothing, and at most 4 requests of each other cluster per refresh', async() => {
+  it('asks a disconnected cluster nothing, and at most 5 requests of each other cluster per refresh', async() => {
     await createWrapper();
     const first = Object.fromEntries(Object.keys(FLEET).map((id) => [id, requestsTo(id)]));
 
     expect(first).toStrictEqual({
-      'c-dis': 3, 'c-ok': 4, 'c-fail': 4, 'c-stuck': 4, 'c-forb': 3, 'c-503': 3, 'c-down': 0, local: 0
+      'c-dis': 4, 'c-ok': 5, 'c-fail': 5, 'c-stuck': 5, 'c-forb': 4, 'c-503': 4, 'c-down': 0, local: 0
     });
     await vi.advanceTimersByTimeAsync(4_000);
     for (const id of Object.keys(FLEET)) {
@@ -148,6 +148,19 @@ describe('FleetOverview: what it asks', () => {
     expect(asked.slice(connected).some((url) => url.endsWith(`/v1/${ SETTINGS_LIST }`))).toBe(false);
   });
 
+  it('reads a cluster that Rancher reports connected but not ready (Harvester upgrading), as the shell does', async() => {
+    const wrapper = await createWrapper();
+    const upgrading = managementCluster('c-down', true);
+
+    upgrading.status.conditions = [{ type: 'Connected', status: 'True' }, { type: 'Ready', status: 'False' }];
+    management.value = management.value.map((c) => (c.id === 'c-down' ? upgrading : c));
+    await flushPromises();
+    await vi.advanceTimersByTimeAsync(FLEET_BATCH_MS);
+
+    expect(requestsTo('c-down')).toBe(5);
+    expect(cell(wrapper, 'state', 'down')).toBe(`${ K }.state.healthy%`);
+  });
+
   it('reads a cluster as soon as it connects, and forgets one that goes away', async() => {
     const wrapper = await createWrapper();
 
@@ -155,7 +168,7 @@ describe('FleetOverview: what it asks', () => {
     await flushPromises();
     await vi.advanceTimersByTimeAsync(FLEET_BATCH_MS);
 
-    expect(requestsTo('c-down')).toBe(4);
+    expect(requestsTo('c-down')).toBe(5);
     expect(cell(wrapper, 'state', 'down')).toBe(`${ K }.state.healthy%`);
     expect(wrapper.find('[data-testid="vmmn-fleet-state-ok"]').exists()).toBe(false);
   });
@@ -168,8 +181,8 @@ describe('FleetOverview: what it asks', () => {
     await vi.advanceTimersByTimeAsync(9_999 - FLEET_BATCH_MS);
     expect(cell(wrapper, 'state', 'ok')).toBe(`${ K }.state.loading%`);
     expect(cell(wrapper, 'age', 'ok')).toBe(`${ K }.state.loading%`);
-    expect(requestsTo('c-ok')).toBe(3);
-    expect(requestsTo('c-dis')).toBe(6);
+    expect(requestsTo('c-ok')).toBe(4);
+    expect(requestsTo('c-dis')).toBe(8);
     await vi.advanceTimersByTimeAsync(1 + FLEET_BATCH_MS);
     expect(cell(wrapper, 'problems', 'ok')).toBe(`${ K }.problems(count: 1, worst: ${ K }.problem.failed(message: no answer within 10 s)%)%`);
   });

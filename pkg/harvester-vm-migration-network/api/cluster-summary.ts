@@ -1,5 +1,6 @@
 import {
-  DaemonSet, FleetClusterInputs, IPPool, KubeVirt, KUBEVIRT_ID, SETTING_ID, Setting, STEVE_TYPES, VIRT_HANDLER_ID, ipPoolId, parseValue
+  DaemonSet, FleetClusterInputs, HARVESTER_SYSTEM_NAMESPACE, IPPool, KubeVirt, KUBEVIRT_ID, Pod, SETTING_ID, Setting, STEVE_TYPES,
+  VIRT_HANDLER_ID, VIRT_HANDLER_LABEL, VIRT_HANDLER_LABEL_VALUE, ipPoolId, parseValue
 } from '../core';
 import { RequestFn } from './setting-client';
 
@@ -13,7 +14,10 @@ export const SUMMARY_TIMEOUT_MS = 10_000;
 export interface FleetCluster {
   id: string;
   name: string;
+  /** Rancher can reach it (`core/rancher-cluster.ts`); otherwise nothing is asked. */
   connected: boolean;
+  /** The shell's label of Rancher's state of the cluster ("Active", "Updating", ...). */
+  rancherState?: string;
 }
 
 interface RequestError {
@@ -56,14 +60,25 @@ function settingsUrl(steve: string): string {
   return `${ steve }/${ STEVE_TYPES.setting }s?${ query }`;
 }
 
+/**
+ * The virt-handler pods, and no other pod: harvester-system by path, the label by an SQL-cache `filter` (Steve's
+ * SQL-cache lists, Rancher's default from 2.12, do not read `labelSelector`).
+ */
+function virtHandlerPodsUrl(steve: string): string {
+  const query = new URLSearchParams({ filter: `metadata.labels[${ VIRT_HANDLER_LABEL }]=${ VIRT_HANDLER_LABEL_VALUE }`, exclude: 'metadata.managedFields' });
+
+  return `${ steve }/pods/${ HARVESTER_SYSTEM_NAMESPACE }?${ query }`;
+}
+
 /** The setting of that name in a list answer (matched exactly: Steve's older filter also matches substrings). */
 function named(list: { data?: Setting[] }, name: string): Setting | undefined {
   return (list.data ?? []).find((s) => (s.metadata?.name ?? s.id) === name);
 }
 
 /**
- * Reads the few small objects a fleet row needs (at most 4 requests, none of them a list of pods or nodes): the two
- * settings in one filtered list, KubeVirt and virt-handler by id, then the range's IPPool. The settings decide
+ * Reads the objects a fleet row needs (at most 5 requests, never the cluster's other pods, its nodes or events): the
+ * two settings in one filtered list, KubeVirt and the virt-handler DaemonSet by id, the virt-handler pods by
+ * namespace and label, then the range's IPPool. The settings decide
  * whether the cluster can be read at all; the others only skip their checks when missing or forbidden. A
  * disconnected cluster is not asked anything.
  */
@@ -81,10 +96,11 @@ export async function fetchClusterSummary(request: RequestFn, cluster: FleetClus
   // The IPPool read waits for the settings. When many clusters are read at once over HTTP/1.1 (6 connections),
   // yielding here queues every cluster's settings read before the other reads, so the IPPool reads start early.
   await Promise.resolve();
-  const [settings, kubeVirt, daemonSet] = await Promise.all([
+  const [settings, kubeVirt, daemonSet, pods] = await Promise.all([
     settingsRead,
     fetchOne<KubeVirt>(request, `${ steve }/${ STEVE_TYPES.kubeVirt }s/${ KUBEVIRT_ID }`, timeoutMs),
     fetchOne<DaemonSet>(request, `${ steve }/${ STEVE_TYPES.daemonSet }s/${ VIRT_HANDLER_ID }`, timeoutMs),
+    fetchOne<{ data?: Pod[] }>(request, virtHandlerPodsUrl(steve), timeoutMs),
   ]);
 
   if (!settings.ok) {
@@ -108,10 +124,11 @@ export async function fetchClusterSummary(request: RequestFn, cluster: FleetClus
     version:   version ? version.value || version.default : undefined,
     kubeVirt:  kubeVirt.ok ? kubeVirt.body : undefined,
     daemonSet: daemonSet.ok ? daemonSet.body : undefined,
+    pods:      pods.ok ? pods.body.data ?? [] : undefined,
     // An IPPool that does not exist yet holds no addresses: no node has a migration IP.
     ipPool:    ipPool?.ok ? ipPool.body : ipPool?.status === 404 ? { spec: { range, allocations: {} } } : undefined,
     unknown:   {
-      kubeVirt: !kubeVirt.ok, daemonSet: !daemonSet.ok, ipPool: !!ipPool && !ipPool.ok && ipPool.status !== 404
+      kubeVirt: !kubeVirt.ok, daemonSet: !daemonSet.ok, pods: !pods.ok, ipPool: !!ipPool && !ipPool.ok && ipPool.status !== 404
     },
   };
 }

@@ -3,6 +3,7 @@ import {
 } from 'vue';
 import { Store } from 'vuex';
 import { FleetRow, summarizeFleetCluster } from '../core';
+import { clusterDisplayName, clusterReachable, isHarvesterCluster, RancherCluster } from '../core/rancher-cluster';
 import { fetchClusterSummary, FleetCluster } from '../api/cluster-summary';
 import { MANAGEMENT_CLUSTER, shellPage } from './useShellPage';
 
@@ -12,13 +13,8 @@ export const FLEET_REFRESH_MS = 5_000;
 /** How long finished answers wait to be shown together. */
 export const FLEET_BATCH_MS = 100;
 
-/** A management cluster as the shell's management store serves it. */
-interface ManagementCluster {
-  id: string;
-  spec?: { displayName?: string };
-  metadata?: { name?: string; labels?: Record<string, string> };
-  status?: { provider?: string; conditions?: { type?: string; status?: string }[] };
-}
+/** A management cluster as the shell's management store serves it: Rancher's record, and the shell's label of its state. */
+type ManagementCluster = RancherCluster & { stateDisplay?: string };
 
 export interface FleetEntry {
   row?: FleetRow;
@@ -27,21 +23,9 @@ export interface FleetEntry {
   loading: boolean;
 }
 
-/** Harvester clusters are the management clusters whose provider is `harvester` (label or status, as Rancher checks). */
-export function isHarvesterCluster(c: ManagementCluster): boolean {
-  return c.status?.provider === 'harvester' || c.metadata?.labels?.['provider.cattle.io'] === 'harvester';
-}
-
-function connected(c: ManagementCluster): boolean {
-  const conditions = c.status?.conditions ?? [];
-  const isTrue = (type: string) => conditions.find((x) => x.type === type)?.status === 'True';
-
-  return isTrue('Connected') && isTrue('Ready');
-}
-
 function fleetCluster(c: ManagementCluster): FleetCluster {
   return {
-    id: c.id, name: c.spec?.displayName || c.metadata?.name || c.id, connected: connected(c)
+    id: c.id, name: clusterDisplayName(c), connected: clusterReachable(c), rancherState: c.stateDisplay
   };
 }
 

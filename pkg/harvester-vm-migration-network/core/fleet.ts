@@ -1,16 +1,22 @@
 /**
- * One row of the fleet overview: the migration network of one Harvester cluster, from a handful of small objects
- * (the Setting, Harvester's `server-version` setting, the KubeVirt CR, the virt-handler DaemonSet and the range's
- * Whereabouts IPPool), never from pods or nodes, so that a row costs the same on a 3-node and a 1,000-node cluster.
+ * One row of the fleet overview: the migration network of one Harvester cluster, from a handful of objects (the
+ * Setting, Harvester's `server-version` setting, the KubeVirt CR, the virt-handler DaemonSet, the virt-handler pods
+ * and the range's Whereabouts IPPool), never the cluster's other pods, its nodes or its events. Its state is the
+ * health page's verdict (`healthVerdict`) over the same facts, so a cluster reads the same word everywhere.
  */
-import { cidrSize, countUsable } from './ip-intervals';
-import { parseCidr, Cidr } from './cidr';
 import { parseValue } from './parse';
 import { configuredCondition, controllerCaughtUp } from './setting-state';
 import { kubeVirtSummary } from './health/summary';
-import { DaemonSet, IPPool, KubeVirt, Setting } from './k8s-types';
+import { buildHealth } from './health/report';
+import { healthVerdict, HealthVerdict } from './health/verdict';
+import { migrationNadRef } from './health/inputs';
+import { nadConfig } from './nad-config';
+import { kubeVirtProgress } from './kubevirt-progress';
+import {
+  DaemonSet, IPPool, KubeVirt, NetworkAttachmentDefinition, Node, Pod, Setting
+} from './k8s-types';
 import { MigrationNetworkValue } from './types';
-import { HARVESTER_SYSTEM_NAMESPACE, L10N_ROOT, VIRT_HANDLER_LABEL_VALUE } from './constants';
+import { L10N_ROOT } from './constants';
 
 /** Why a cluster's objects could not be read: its agent is gone, the user may not read, or it did not answer. */
 export type Unreachable = 'disconnected' | 'forbidden' | 'failed' | 'notHarvester';
@@ -18,7 +24,7 @@ export type Unreachable = 'disconnected' | 'forbidden' | 'failed' | 'notHarveste
 export interface FleetClusterInputs {
   id: string;
   name: string;
-  /** Rancher's view of the cluster (`Connected`/`Ready` conditions of the management cluster). */
+  /** Rancher can reach the cluster (`core/rancher-cluster.ts`). */
   connected: boolean;
   unreachable?: { kind: Unreachable; message?: string };
   setting?: Setting;
@@ -26,9 +32,13 @@ export interface FleetClusterInputs {
   version?: string;
   kubeVirt?: KubeVirt;
   daemonSet?: DaemonSet;
+  /** The virt-handler pods (namespace harvester-system, label kubevirt.io=virt-handler). */
+  pods?: Pod[];
   ipPool?: IPPool;
   /** Objects the user may not read or that are missing: their checks are not run. */
-  unknown: { kubeVirt?: boolean; daemonSet?: boolean; ipPool?: boolean };
+  unknown: { kubeVirt?: boolean; daemonSet?: boolean; pods?: boolean; ipPool?: boolean };
+  /** Epoch ms (default: the clock). */
+  now?: number;
 }
 
 export type FleetState = 'unreachable' | 'disabled' | 'healthy' | 'rollingOut' | 'stuck' | 'failed';
@@ -54,6 +64,8 @@ export interface FleetRow {
   kubeVirtReady?: boolean;
   nodesWithIp?: number;
   nodesNeeding?: number;
+  /** The health page's verdict over the row's objects (undefined when a list it rests on could not be read). */
+  verdict?: HealthVerdict;
   /** Worst first. */
   problems: FleetProblem[];
 }
@@ -62,29 +74,54 @@ const SEVERITY_ORDER: Record<FleetSeverity, number> = {
   error: 0, warning: 1, info: 2
 };
 const problemKey = (name: string) => `${ L10N_ROOT }.fleet.problem.${ name }`;
-const VIRT_HANDLER_PODREF = `${ HARVESTER_SYSTEM_NAMESPACE }/${ VIRT_HANDLER_LABEL_VALUE }-`;
 
 /** `<namespace>/<name>` of the Whereabouts IPPool for a range: Harvester's NAD names no network, so it is the range with `/` as `-`. */
 export function ipPoolId(range: string): string {
   return `kube-system/${ range.replace('/', '-') }`;
 }
 
-/** Distinct virt-handler pods holding an address in the pool (the IPs of the `migration0` interfaces). */
-export function virtHandlerAllocations(pool: IPPool | undefined): number {
-  const pods = new Set(Object.values(pool?.spec?.allocations ?? {}).map((a) => a.podref ?? '').filter((ref) => ref.startsWith(VIRT_HANDLER_PODREF)));
+/**
+ * The health page's verdict over what a row reads. Nodes are those the virt-handler pods run on (the DaemonSet's
+ * counts stand for nodes without their pod), and the NAD is the one the controller writes for the value once it says
+ * `configured` True for it (Harvester's controller creates the NAD before it sets the condition); events are not
+ * read, so a pod that cannot start is found by its IPPool being full rather than by its event.
+ */
+function verdictOf(input: FleetClusterInputs, setting: Setting, value: MigrationNetworkValue | undefined) {
+  const pods = input.pods ?? [];
+  const nodes: Node[] = [...new Set(pods.map((p) => p.spec?.nodeName ?? ''))].filter(Boolean).map((name) => ({ metadata: { name } }));
+  const nadRef = migrationNadRef(setting, input.kubeVirt);
+  const applied = configuredCondition(setting)?.status === 'True' && controllerCaughtUp(setting) === true;
+  const [namespace, name] = nadRef?.split('/') ?? [];
+  const nad: NetworkAttachmentDefinition | undefined = value && applied && nadRef ? {
+    id: nadRef, metadata: { name, namespace }, spec: { config: nadConfig(value) }
+  } : undefined;
+  const report = buildHealth({
+    setting, kubeVirt: input.kubeVirt, daemonSet: input.daemonSet, pods, nodes, nad, ipPools: input.ipPool ? [input.ipPool] : undefined
+  });
+  const verdict = healthVerdict({
+    report,
+    kubeVirt: kubeVirtSummary(input.kubeVirt),
+    nadName:  report.enabled ? name : undefined,
+    failures: [],
+    unknown:  {
+      kubeVirt: input.unknown.kubeVirt || !input.kubeVirt, pods: input.unknown.pods, nodes: input.unknown.pods
+    },
+    now: input.now,
+  });
 
-  return pods.size;
+  return { report, verdict };
 }
 
-function usableOf(value: MigrationNetworkValue): number | undefined {
-  const range = parseCidr(value.range);
-
-  if (!range) {
-    return undefined;
+/** The row's state: the verdict's kind; without a verdict (a list that could not be read), what the objects say. */
+function stateOf(verdict: HealthVerdict | undefined, enabled: boolean, problems: FleetProblem[], moving: boolean): FleetState {
+  if (verdict) {
+    return verdict.kind;
   }
-  const excludes = value.exclude.map(parseCidr).filter((c): c is Cidr => !!c);
+  if (problems.some((p) => p.severity === 'error')) {
+    return 'stuck';
+  }
 
-  return Math.min(countUsable(range, excludes, 'whereabouts'), cidrSize(range));
+  return moving ? 'rollingOut' : enabled ? 'healthy' : 'disabled';
 }
 
 /** The row of one cluster; a cluster that cannot be read says why and nothing else. */
@@ -115,7 +152,10 @@ export function summarizeFleetCluster(input: FleetClusterInputs): FleetRow {
   const ds = input.daemonSet?.status;
   const desired = ds?.desiredNumberScheduled;
   const rolling = !!ds && ((ds.updatedNumberScheduled ?? 0) < (desired ?? 0) || (ds.numberReady ?? 0) < (desired ?? 0));
-  const nodesWithIp = enabled && input.ipPool ? Math.min(virtHandlerAllocations(input.ipPool), desired ?? Infinity) : undefined;
+  const { report, verdict } = verdictOf(input, setting, parsed.value);
+  // Live virt-handler pods holding an address in the range: allocations left by deleted pods never count as nodes.
+  const withIp = report.rows.filter((r) => r.pod && r.migrationIp && !r.flags.includes('ipOutsideRange')).length;
+  const nodesWithIp = enabled && !input.unknown.pods ? withIp : undefined;
   const problems: FleetProblem[] = [];
   const add = (severity: FleetSeverity, name: string, args: Record<string, string | number> = {}) => problems.push({
     severity, key: problemKey(name), args
@@ -127,18 +167,26 @@ export function summarizeFleetCluster(input: FleetClusterInputs): FleetRow {
   if (enabled && !parsed.value) {
     add('error', 'valueUnreadable');
   }
-  if (kubeVirt && !kubeVirt.ready) {
-    add(rolling ? 'warning' : 'error', 'kubeVirtNotReady', { reason: kubeVirt.conditions.find((c) => c.type === 'Available')?.reason ?? kubeVirt.phase ?? '' });
-  }
-  if (enabled && parsed.value && nodesWithIp !== undefined && desired !== undefined && nodesWithIp < desired) {
-    const usable = usableOf(parsed.value);
-    const exhausted = usable !== undefined && virtHandlerAllocations(input.ipPool) >= usable;
+  const progress = kubeVirt ? kubeVirtProgress(kubeVirt, !rolling, input.now ?? Date.now()) : undefined;
 
-    if (exhausted) {
-      add('error', 'rangeExhausted', { usable: usable ?? 0, missing: desired - nodesWithIp });
+  if (progress?.state === 'stuck') {
+    add('error', 'kubeVirtNotReady', { reason: progress.reason || progress.message });
+  } else if (progress?.state === 'updating') {
+    add('info', 'kubeVirtUpdating');
+  }
+  const needing = desired ?? report.rows.filter((r) => r.expected).length;
+
+  if (enabled && parsed.value && nodesWithIp !== undefined && nodesWithIp < needing) {
+    const full = report.rollout.rangeFull;
+
+    if (full) {
+      add('error', 'rangeExhausted', { usable: full.usable, missing: needing - nodesWithIp });
     } else {
-      add(rolling ? 'info' : 'error', 'nodesWithoutIp', { missing: desired - nodesWithIp, total: desired });
+      add(verdict?.kind === 'stuck' ? 'error' : 'info', 'nodesWithoutIp', { missing: needing - nodesWithIp, total: needing });
     }
+  }
+  if (enabled && report.leaks.length) {
+    add('warning', 'leakedAllocations', { count: report.leaks.length });
   }
   if (caughtUp === false) {
     add('warning', 'controllerPending');
@@ -155,7 +203,8 @@ export function summarizeFleetCluster(input: FleetClusterInputs): FleetRow {
 
   return {
     ...base,
-    state:      fleetState(enabled, problems, rolling || caughtUp === false, condition?.status === 'False'),
+    state:      stateOf(verdict, enabled, problems, rolling || caughtUp === false || progress?.state === 'updating'),
+    verdict,
     enabled,
     value:      parsed.value,
     configured: condition ? {
@@ -164,21 +213,7 @@ export function summarizeFleetCluster(input: FleetClusterInputs): FleetRow {
     caughtUp,
     kubeVirtReady: kubeVirt?.ready,
     nodesWithIp,
-    nodesNeeding:  enabled ? desired : undefined,
+    nodesNeeding:  enabled ? needing : undefined,
     problems,
   };
-}
-
-function fleetState(enabled: boolean, problems: FleetProblem[], moving: boolean, failed: boolean): FleetState {
-  if (failed) {
-    return 'failed';
-  }
-  if (problems.some((p) => p.severity === 'error')) {
-    return 'stuck';
-  }
-  if (moving) {
-    return 'rollingOut';
-  }
-
-  return enabled ? 'healthy' : 'disabled';
 }

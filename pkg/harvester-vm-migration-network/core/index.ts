@@ -66,9 +66,7 @@ export { findNadMisuse } from './health/misuse';
 export type { NadMisuse } from './health/misuse';
 export { healthVerdict } from './health/verdict';
 export type { HealthVerdict, VerdictKind } from './health/verdict';
-export {
-  summarizeFleetCluster, ipPoolId, virtHandlerAllocations
-} from './fleet';
+export { summarizeFleetCluster, ipPoolId } from './fleet';
 export type {
   FleetClusterInputs, FleetRow, FleetProblem, FleetState, FleetSeverity, Unreachable
 } from './fleet';

@@ -93,6 +93,8 @@ export const HEALTH_VERDICT_KEYS = {
   stuckNadMissing:      { key: 'vmMigrationNetwork.health.verdict.stuck.nadMissing', args: [] },
   stuckNadMismatch:     { key: 'vmMigrationNetwork.health.verdict.stuck.nadMismatch', args: [] },
   stuckDegraded:        { key: 'vmMigrationNetwork.health.verdict.stuck.degraded', args: ['reason', 'message'] },
+  stuckKubeVirt:        { key: 'vmMigrationNetwork.health.verdict.stuck.kubeVirt', args: ['reason', 'message', 'minutes'] },
+  stuckRangeExhausted:  { key: 'vmMigrationNetwork.health.verdict.stuck.rangeExhausted', args: ['usable', 'missing'] },
   stuckSandbox:         { key: 'vmMigrationNetwork.health.verdict.stuck.sandbox', args: ['pod', 'node', 'message'] },
   stuckPodCrashing:     { key: 'vmMigrationNetwork.health.verdict.stuck.podCrashing', args: ['pod', 'node', 'restarts'] },
   stuckNodes:           { key: 'vmMigrationNetwork.health.verdict.stuck.nodes', args: ['count', 'nodes'] },

@@ -2,6 +2,7 @@
  * Every badge colour our pages use (the shell's `bg-*` classes that `BadgeState` takes), named by what it means,
  * so a state has the same colour everywhere and nobody repeats a class name.
  */
+import { kubeVirtWorking } from '../core/kubevirt-progress';
 import { FleetState, StepState, VerdictKind } from '../core';
 import { ConfiguredState } from './setting-summary';
 
@@ -61,13 +62,20 @@ export const CONTROLLER_STATUS_COLOR: Record<ControllerStatus, BadgeColor> = {
   never:      BADGE.neutral,
 };
 
-/** A KubeVirt condition: Degraded True is bad, Progressing True is under way, the others are good when True. */
-export function kubeVirtConditionColor(type: string, status?: string): BadgeColor {
+/**
+ * A KubeVirt condition: Progressing True is under way; Degraded True is bad unless KubeVirt says an update or a
+ * deployment is in progress (its operator sets Degraded True for every update: `core/kubevirt-progress.ts`); the
+ * others are good when True, and under way while an update is in progress.
+ */
+export function kubeVirtConditionColor(type: string, status?: string, reason?: string): BadgeColor {
   if (type === 'Degraded') {
-    return status === 'True' ? BADGE.bad : BADGE.good;
+    return status !== 'True' ? BADGE.good : kubeVirtWorking(reason) ? BADGE.busy : BADGE.bad;
   }
   if (type === 'Progressing') {
     return status === 'True' ? BADGE.busy : BADGE.good;
+  }
+  if (kubeVirtWorking(reason)) {
+    return BADGE.busy;
   }
   if (status === 'True' || status === 'False') {
     return okColor(status === 'True');

@@ -7,6 +7,7 @@ import { Cidr, ipv4Text, parseCidr } from '../cidr';
 import { MIGRATION_INTERFACE } from '../constants';
 import { countUsable } from '../ip-intervals';
 import { IPPool } from '../k8s-types';
+import { MigrationNetworkValue } from '../types';
 import { ipPoolName } from '../nad-config';
 import { HealthInput } from './inputs';
 import type { HealthReport } from './report';
@@ -23,24 +24,39 @@ export interface CapacityView {
   headroom: number;
 }
 
-/** Capacity of the current range: usable (as Whereabouts allocates), allocated in its pool, free, headroom. */
-export function capacityView(report: HealthReport, ipPools: IPPool[] | undefined): CapacityView | undefined {
-  const range = report.value ? parseCidr(report.value.range) : undefined;
+/** Usable addresses of the value's IPv4 range (as Whereabouts allocates) and, when the pools were read, how many its pool holds. */
+export function capacityOf(value: MigrationNetworkValue, ipPools: IPPool[] | undefined): { usable: number; allocated?: number } | undefined {
+  const range = parseCidr(value.range);
 
-  if (!report.value || range?.family !== 4) {
+  if (range?.family !== 4) {
     return undefined;
   }
-  const excludes = report.value.exclude.map((e) => parseCidr(e)).filter((c): c is Cidr => c?.family === 4);
+  const excludes = value.exclude.map((e) => parseCidr(e)).filter((c): c is Cidr => c?.family === 4);
   const usable = countUsable(range, excludes, 'whereabouts');
+
+  if (!ipPools) {
+    return { usable };
+  }
+  const pool = ipPools.find((p) => p.metadata?.name === ipPoolName(value.range));
+
+  return { usable, allocated: Object.values(pool?.spec?.allocations ?? {}).filter((a) => !a.ifname || a.ifname === MIGRATION_INTERFACE).length };
+}
+
+/** Capacity of the current range: usable (as Whereabouts allocates), allocated in its pool, free, headroom. */
+export function capacityView(report: HealthReport, ipPools: IPPool[] | undefined): CapacityView | undefined {
+  const counts = report.value ? capacityOf(report.value, ipPools) : undefined;
+
+  if (!counts) {
+    return undefined;
+  }
   const nodes = report.rows.filter((r) => r.expected).length;
-  const pool = ipPools?.find((p) => p.metadata?.name === ipPoolName(report.value?.range ?? ''));
   const out: CapacityView = {
-    usable, nodes, headroom: usable - nodes
+    usable: counts.usable, nodes, headroom: counts.usable - nodes
   };
 
-  if (ipPools) {
-    out.allocated = Object.values(pool?.spec?.allocations ?? {}).filter((a) => !a.ifname || a.ifname === MIGRATION_INTERFACE).length;
-    out.free = usable - out.allocated;
+  if (counts.allocated !== undefined) {
+    out.allocated = counts.allocated;
+    out.free = counts.usable - counts.allocated;
   }
 
   return out;

@@ -5,12 +5,14 @@
  */
 import { Setting } from '../k8s-types';
 import { nadMatchesValue } from '../nad-config';
+import { capacityOf } from './capacity';
 import { configuredCondition, controllerCaughtUp } from '../setting-state';
 import { HealthRow, MigrationNetworkValue } from '../types';
 import { SandboxFailure } from './events';
 import { HealthInput } from './inputs';
 import type { HealthReport } from './report';
 import { KubeVirtSummary } from './summary';
+import { KUBEVIRT_READY_GRACE_MS, kubeVirtFailure, kubeVirtProgress } from '../kubevirt-progress';
 
 export interface RolloutFacts {
   /** sha1(value) differs from the hash annotation: the controller has not processed the current value. */
@@ -32,6 +34,11 @@ export interface RolloutFacts {
   healthyPods: number;
   /** Everything above says done. */
   complete: boolean;
+  /**
+   * The range's IPPool holds as many addresses as the range has usable ones (as Whereabouts counts them): a pod that
+   * still needs an address cannot get one. Undefined when the pool or the range is unknown.
+   */
+  rangeFull?: { usable: number };
 }
 
 /** The controller's view of the setting: caught up (`undefined` on a fresh install) and its `configured` condition. */
@@ -73,6 +80,11 @@ export function buildRollout(input: HealthInput, rows: HealthRow[], value: Migra
   if (input.nad && value) {
     out.nadMatches = nadMatchesValue(input.nad.spec?.config, value);
   }
+  const capacity = value ? capacityOf(value, input.ipPools) : undefined;
+
+  if (capacity?.allocated !== undefined && capacity.allocated >= capacity.usable) {
+    out.rangeFull = { usable: capacity.usable };
+  }
   if (kv) {
     out.kubeVirtReady = available?.status === 'True' && available.reason === 'AllComponentsReady';
     out.kubeVirtDeploying = kv.observedDeploymentID !== kv.targetDeploymentID;
@@ -111,6 +123,8 @@ export interface RolloutContext {
   failures: SandboxFailure[];
   /** Lists that could not be read: a step resting on one is `unknown`, never done or blocked. */
   unknown: { setting?: boolean; kubeVirt?: boolean; pods?: boolean; nads?: boolean; nodes?: boolean };
+  /** Epoch ms (default: the clock), for how long KubeVirt has been not ready. */
+  now?: number;
 }
 
 const because = (key: string, args: StepReason['args'] = {}): StepReason => ({ key, args });
@@ -163,7 +177,8 @@ function kubeVirtStep(ctx: RolloutContext): RolloutStep {
     return { id: 'kubeVirt', state: 'unknown' };
   }
   const progressing = kv.conditions.find((c) => c.type === 'Progressing');
-  const degraded = kv.conditions.find((c) => c.type === 'Degraded' && c.status === 'True');
+  // Degraded True with an update's reason is how every update looks (`core/kubevirt-progress.ts`), not a failure.
+  const failure = kubeVirtFailure(kv);
   const step: RolloutStep = {
     id: 'kubeVirt', state: 'done', time: progressing?.time
   };
@@ -172,7 +187,7 @@ function kubeVirtStep(ctx: RolloutContext): RolloutStep {
     return moved(step, 'inProgress', because('kubeVirtNetwork', { network: kv.network ?? '' }));
   }
   if (ctx.report.rollout.kubeVirtDeploying || progressing?.status === 'True') {
-    return degraded ? moved(step, 'blocked', because('degraded', { reason: degraded.reason ?? '', message: degraded.message ?? '' })) : { ...step, state: 'inProgress' };
+    return failure ? moved(step, 'blocked', because('degraded', failure)) : { ...step, state: 'inProgress' };
   }
 
   return step;
@@ -197,8 +212,15 @@ function podsStep(ctx: RolloutContext): RolloutStep {
       time: failure.time,
     };
   }
-  if (r.healthyPods === r.expectedPods && r.podsOnNewConfig === r.expectedPods) {
+  // The DaemonSet's counts cover the nodes the rows may not know (a node without its pod).
+  if (r.healthyPods === r.expectedPods && r.podsOnNewConfig === r.expectedPods && r.updated >= r.desired && r.ready >= r.desired) {
     return step;
+  }
+  // No address left for a pod that needs one: waiting does not help (works without reading events, too).
+  const waiting = ctx.report.rows.filter((row) => row.expected && (!row.pod || !row.ready || row.flags.includes('noIp'))).length;
+
+  if (r.rangeFull && ctx.report.enabled && (waiting > 0 || r.ready < r.desired)) {
+    return moved(step, 'blocked', because('rangeExhausted', { usable: r.rangeFull.usable, missing: Math.max(waiting, r.desired - r.ready) }));
   }
   // Restarts alone are history; restarts on a pod that is not ready now mean it keeps crashing.
   const crashing = ctx.report.rows.find((row) => row.expected && row.pod && row.restarts > 0 && !row.ready);
@@ -222,8 +244,22 @@ function readyStep(ctx: RolloutContext): RolloutStep {
   const step: RolloutStep = {
     id: 'ready', state: 'done', time: available?.time
   };
+  const progress = kubeVirtProgress(kv, podsRolledOut(ctx.report.rollout), ctx.now ?? Date.now());
+
+  if (progress.state === 'stuck') {
+    const failure = kubeVirtFailure(kv);
+
+    return moved(step, 'blocked', failure ? because('degraded', failure) : because('kubeVirtStuck', {
+      reason: progress.reason, message: progress.message, minutes: KUBEVIRT_READY_GRACE_MS / 60_000
+    }));
+  }
 
   return kv.ready ? step : moved(step, 'inProgress', because('notReady', { reason: available?.reason ?? '', message: available?.message ?? '' }));
+}
+
+/** Every expected virt-handler pod is on the new config and ready, by the DaemonSet's counts and the rows. */
+export function podsRolledOut(r: RolloutFacts): boolean {
+  return r.podsOnNewConfig === r.expectedPods && r.healthyPods === r.expectedPods && r.updated >= r.desired && r.ready >= r.desired;
 }
 
 /**

@@ -24,11 +24,13 @@ const verdict = (kind: VerdictKind, key: VerdictKey, args: HealthVerdict['args']
 
 /** A blocked step's reason (`RolloutStep.reason.key`) as the verdict words it; the step's args carry over. */
 const STUCK: Record<string, VerdictKey> = {
-  nadMissing:  'stuckNadMissing',
-  nadMismatch: 'stuckNadMismatch',
-  degraded:    'stuckDegraded',
-  sandbox:     'stuckSandbox',
-  podCrashing: 'stuckPodCrashing',
+  nadMissing:     'stuckNadMissing',
+  nadMismatch:    'stuckNadMismatch',
+  degraded:       'stuckDegraded',
+  kubeVirtStuck:  'stuckKubeVirt',
+  sandbox:        'stuckSandbox',
+  rangeExhausted: 'stuckRangeExhausted',
+  podCrashing:    'stuckPodCrashing',
 };
 
 /** What an open (in progress) step means while rolling out. */

@@ -110,7 +110,7 @@ export function fakeCluster(value = '', canUpdate = true) {
       const written = JSON.parse(JSON.stringify({ ...setting, value: req.data?.value ?? '' }));
 
       written.metadata.resourceVersion = String(Number(setting.metadata.resourceVersion) + 1);
-      void echoGate.then(() => writeElsewhere(written.value));
+      echoGate.then(() => writeElsewhere(written.value));
 
       return written;
     }
