@@ -2,6 +2,7 @@ import { Page } from '@playwright/test';
 import {
   test, expect, loginByCookie, sim, simGet, CLUSTER
 } from './fixtures';
+import { recordSelector } from './pages';
 
 const HEALTH = `/c/${ CLUSTER }/migration-networks/health`;
 const DOCS_VALUE = '{"clusterNetwork":"vm-migration","vlan":100,"range":"192.168.1.0/24","exclude":["192.168.1.1/32"]}';
@@ -35,6 +36,25 @@ test('enabling rolls out live: the tracker reaches ready and every node shows a 
   expect(new Set(final).size).toBe(3);
   expect(final).not.toContain('192.168.1.1');
   await expect(page.getByTestId('vmmn-health-summary-nad-match')).toBeVisible();
+});
+
+test('a whole enable and a whole disable read as rolling out, never as a problem, at any moment @journey', async({ page }) => {
+  test.setTimeout(120_000);
+  await open(page);
+  await expect(page.getByTestId('vmmn-health-verdict')).toHaveAttribute('data-kind', 'disabled');
+  const problem = await recordSelector(page, '[data-testid="vmmn-health-verdict"]:is([data-kind="stuck"], [data-kind="failed"])');
+  const blocked = await recordSelector(page, '[data-testid^="vmmn-health-rollout-step-"][data-state="blocked"]');
+  const rolling = await recordSelector(page, '[data-testid="vmmn-health-verdict"][data-kind="rollingOut"]');
+
+  await sim('/sim/speed', { stepMs: 300 });
+  await setValue(DOCS_VALUE);
+  await expect(page.getByTestId('vmmn-health-verdict')).toHaveAttribute('data-kind', 'healthy', { timeout: 60_000 });
+  await setValue('');
+  await expect(page.getByTestId('vmmn-health-verdict')).toHaveAttribute('data-kind', 'disabled', { timeout: 60_000 });
+  // The page did follow both rollouts, and never called them a problem.
+  expect(await rolling()).toBe(true);
+  expect(await problem(), 'a stuck or failed verdict appeared').toBe(false);
+  expect(await blocked(), 'a blocked rollout step appeared').toBe(false);
 });
 
 test('exhausting the range by adding nodes shows the stuck node and its reason', async({ page }) => {

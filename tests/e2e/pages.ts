@@ -47,24 +47,32 @@ export function fleetCell(page: Page, column: 'state' | 'network' | 'configured'
 }
 
 /**
- * Starts recording whether an element with `testid` is ever in the page, however briefly (a MutationObserver sees
- * every insertion, so a warning that flickers for one frame is caught). Call the returned function to read it.
+ * Starts recording whether an element matching the CSS `selector` is ever in the page, however briefly (a
+ * MutationObserver sees every insertion and attribute change, so a state that flickers for one frame is caught).
+ * Call the returned function to read it.
  */
-export async function recordAppearance(page: Page, testid: string): Promise<() => Promise<boolean>> {
-  const key = `__seen_${ testid.replace(/\W/g, '_') }`;
+export async function recordSelector(page: Page, selector: string): Promise<() => Promise<boolean>> {
+  const key = `__seen_${ Math.random().toString(36).slice(2) }`;
 
-  await page.evaluate(({ id, k }) => {
+  await page.evaluate(({ sel, k }) => {
     const w = window as unknown as Record<string, boolean>;
     const check = () => {
-      if (document.querySelector(`[data-testid="${ id }"]`)) {
+      if (document.querySelector(sel)) {
         w[k] = true;
       }
     };
 
     w[k] = false;
     check();
-    new MutationObserver(check).observe(document.body, { childList: true, subtree: true });
-  }, { id: testid, k: key });
+    new MutationObserver(check).observe(document.body, {
+      childList: true, subtree: true, attributes: true
+    });
+  }, { sel: selector, k: key });
 
   return () => page.evaluate((k) => (window as unknown as Record<string, boolean>)[k], key);
+}
+
+/** `recordSelector` for an element with the test id `testid`. */
+export function recordAppearance(page: Page, testid: string): Promise<() => Promise<boolean>> {
+  return recordSelector(page, `[data-testid="${ testid }"]`);
 }

@@ -2,7 +2,7 @@ import {
   afterEach, describe, expect, it, vi
 } from 'vitest';
 import { fetchClusterSummary, FleetCluster } from '@pkg/api/cluster-summary';
-import type { RequestFn } from '@pkg/api/setting-client';
+import type { RequestFn } from '@pkg/api/request';
 import type { FleetClusterInputs } from '@pkg/core';
 import {
   VALUE, createKubeVirt, createPod, createPool, createSetting

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  dryRunValue, RequestFn, saveValue, SettingObject, snapshotSetting, WEBHOOK_PREFIX, WriteOutcome
+  dryRunValue, RequestFn, saveValue, SettingObject, snapshotSetting, WEBHOOK_PREFIX, WRITE_TIMEOUT_MS, WriteOutcome
 } from '@pkg/api/setting-client';
 
 const STEVE_URL = 'https://rancher.example/k8s/clusters/c-harv1/v1/harvesterhci.io.settings/vm-migration-network';
@@ -119,6 +119,8 @@ describe('dryRunValue', () => {
         default: '',
         status:  { conditions: [{ type: 'configured', status: 'True' }] },
       },
+      // The deadline goes to the transport too (the shell hands request options to axios, which ends the request).
+      timeout: WRITE_TIMEOUT_MS,
     }]);
   });
 
@@ -159,7 +161,7 @@ describe('saveValue', () => {
     await saveValue(request, steveSetting(), VALUE);
 
     expect(calls).toStrictEqual([{
-      url: STEVE_URL, method: 'PUT', data: { ...steveSetting(), value: VALUE }
+      url: STEVE_URL, method: 'PUT', data: { ...steveSetting(), value: VALUE }, timeout: WRITE_TIMEOUT_MS
     }]);
   });
 

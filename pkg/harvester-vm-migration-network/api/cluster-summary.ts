@@ -2,7 +2,7 @@ import {
   DaemonSet, FleetClusterInputs, HARVESTER_SYSTEM_NAMESPACE, IPPool, KubeVirt, KUBEVIRT_ID, Pod, SETTING_ID, Setting, STEVE_TYPES,
   VIRT_HANDLER_ID, VIRT_HANDLER_LABEL, VIRT_HANDLER_LABEL_VALUE, ipPoolId, parseValue
 } from '../core';
-import { RequestFn } from './setting-client';
+import { RequestFn, send } from './request';
 
 /** Harvester's own setting holding its version (e.g. `v1.8.0`). */
 const SERVER_VERSION_SETTING = 'server-version';
@@ -20,37 +20,14 @@ export interface FleetCluster {
   rancherState?: string;
 }
 
-interface RequestError {
-  _status?: number;
-  message?: string;
-}
-
 type Fetched<T> = { ok: true; body: T } | { ok: false; status: number; message: string };
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ ms / 1000 } s`), { _status: 0 })), ms);
-
-    promise.then((v) => {
-      clearTimeout(timer);
-      resolve(v);
-    }, (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-  });
-}
-
 async function fetchOne<T>(request: RequestFn, url: string, timeoutMs: number): Promise<Fetched<T>> {
-  try {
-    return { ok: true, body: await withTimeout(request({ url, method: 'GET' }), timeoutMs) as T };
-  } catch (err) {
-    const e = (err && typeof err === 'object' ? err : { message: String(err) }) as RequestError;
+  const answer = await send<T>(request, { url, method: 'GET' }, timeoutMs);
 
-    return {
-      ok: false, status: e._status ?? 0, message: e.message ?? ''
-    };
-  }
+  return answer.ok ? answer : {
+    ok: false, status: answer.error.status ?? 0, message: answer.error.message
+  };
 }
 
 /** Both settings a row needs, in one list request: Steve OR-s the comma-separated terms of one `filter`. */

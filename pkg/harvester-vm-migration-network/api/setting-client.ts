@@ -1,4 +1,5 @@
 import { ObjectMeta, Setting } from '../core';
+import { RequestError, RequestFn, send } from './request';
 
 /**
  * Writes the `vm-migration-network` Setting: a server dry run through the Kubernetes API path Rancher
@@ -7,8 +8,7 @@ import { ObjectMeta, Setting } from '../core';
  * longer than WRITE_TIMEOUT_MS.
  */
 
-/** The shell store's `cluster/request` (or any function with its contract: rejects with `_status` + body). */
-export type RequestFn = (options: { url: string; method: string; data?: unknown }) => Promise<unknown>;
+export type { RequestFn } from './request';
 
 /** The Setting as Steve serves it: the core shape plus the id, name and links a write needs. */
 export type SettingObject = Setting & {
@@ -38,18 +38,7 @@ export interface WriteOptions {
   timeoutMs?: number;
 }
 
-interface RequestError {
-  _status?: number;
-  message?: string;
-  code?: string | number;
-  reason?: string;
-}
-
 export const WEBHOOK_PREFIX = 'admission webhook "validator.harvesterhci.io" denied the request: ';
-
-function errorOf(err: unknown): RequestError {
-  return err && typeof err === 'object' ? err as RequestError : { message: String(err) };
-}
 
 /**
  * A plain copy of the whole object as it was read. The shell store updates its objects in place when the watch
@@ -68,10 +57,12 @@ export function snapshotSetting(setting: SettingObject): SettingObject {
 }
 
 /** Sorts a failed request into what the UI does next. */
-export function classify(err: unknown, dryRun = false): WriteOutcome {
-  const e = errorOf(err);
-  const status = e._status;
-  const message = e.message ?? '';
+export function classify(error: RequestError, dryRun = false): WriteOutcome {
+  const { status, message } = error;
+
+  if (error.timeoutMs !== undefined) {
+    return timedOut(error.timeoutMs);
+  }
 
   if (status === 409) {
     return { kind: 'conflict', message };
@@ -93,26 +84,6 @@ export function classify(err: unknown, dryRun = false): WriteOutcome {
   return {
     kind: 'failed', status, message: message || (status ? `HTTP ${ status }` : 'network error')
   };
-}
-
-const TIMED_OUT = Symbol('timed out');
-
-/**
- * The request's answer, or TIMED_OUT when none came within `ms`. The request itself is abandoned, not aborted (the
- * shell's request offers no abort): Promise.race settles once, so its late answer or rejection is dropped here and
- * never reaches the caller.
- */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMED_OUT), ms);
-  });
-
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 function timedOut(ms: number): WriteOutcome {
@@ -144,34 +115,23 @@ export function toKubeObject(setting: SettingObject, value: string): Record<stri
 
 /** Asks the server whether it would accept `value` (its webhook runs, nothing is stored). */
 export async function dryRunValue(request: RequestFn, clusterId: string, setting: SettingObject, value: string, options: WriteOptions = {}): Promise<WriteOutcome> {
-  const ms = options.timeoutMs ?? WRITE_TIMEOUT_MS;
+  const answer = await send(request, {
+    url: `${ kubeSettingUrl(clusterId, setting.metadata.name) }?dryRun=All`, method: 'PUT', data: toKubeObject(setting, value)
+  }, options.timeoutMs ?? WRITE_TIMEOUT_MS);
 
-  try {
-    const answer = await within(request({
-      url: `${ kubeSettingUrl(clusterId, setting.metadata.name) }?dryRun=All`, method: 'PUT', data: toKubeObject(setting, value)
-    }), ms);
-
-    return answer === TIMED_OUT ? timedOut(ms) : { kind: 'ok' };
-  } catch (err) {
-    return classify(err, true);
-  }
+  return answer.ok ? { kind: 'ok' } : classify(answer.error, true);
 }
 
 /** Writes `value` with the resourceVersion the user started from: a newer object on the server is a conflict. */
 export async function saveValue(request: RequestFn, setting: SettingObject, value: string, options: WriteOptions = {}): Promise<WriteOutcome> {
   const url = setting.links?.update ?? setting.links?.self;
-  const ms = options.timeoutMs ?? WRITE_TIMEOUT_MS;
 
   if (!url) {
     return { kind: 'forbidden', message: '' };
   }
-  try {
-    const saved = await within(request({
-      url, method: 'PUT', data: { ...setting, value }
-    }), ms);
+  const answer = await send<SettingObject>(request, {
+    url, method: 'PUT', data: { ...setting, value }
+  }, options.timeoutMs ?? WRITE_TIMEOUT_MS);
 
-    return saved === TIMED_OUT ? timedOut(ms) : { kind: 'ok', setting: saved as SettingObject };
-  } catch (err) {
-    return classify(err);
-  }
+  return answer.ok ? { kind: 'ok', setting: answer.body } : classify(answer.error);
 }

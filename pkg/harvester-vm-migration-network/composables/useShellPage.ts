@@ -1,6 +1,6 @@
 import { computed, ComputedRef } from 'vue';
 import { Store, useStore } from 'vuex';
-import { RequestFn } from '../api/setting-client';
+import { RequestFn } from '../api/request';
 import {
   HARVESTER_PRODUCT, nodeRoute, OurLocation, ourRoute, overviewRoute, ROUTE, settingYamlRoute, ShellLocation
 } from '../config/navigation';

@@ -1,3 +1,4 @@
+import type { Translate } from '../composables/useShellPage';
 import {
   STEVE_TYPES, MGMT_CLUSTER_NETWORK, buildClusterFacts, validateForm, formToValue, nadConfig, runningMigrations,
   ClusterFacts, ClusterObjects, FormState, Problem, FactKey, RunningMigration, VirtualMachineInstanceMigration
@@ -25,8 +26,6 @@ export interface FormCheck {
   networks: ClusterNetworkOption[];
   nadConfig?: string;
 }
-
-type Translate = (key: string, args?: Record<string, unknown>) => string;
 
 /** Lists of readable types become core cluster facts; an unreadable list stays undefined so its checks are skipped. */
 export function factsOf(objects: Record<string, unknown[]>, available: Record<string, boolean>): ClusterFacts {

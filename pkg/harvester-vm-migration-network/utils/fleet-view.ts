@@ -1,6 +1,5 @@
+import type { Translate } from '../composables/useShellPage';
 import { FleetRow, FleetState, L10N_ROOT } from '../core';
-
-type Translate = (key: string, args?: Record<string, unknown>) => string;
 
 const K = `${ L10N_ROOT }.fleet`;
 

@@ -2,11 +2,10 @@
  * Times as the shell shows them: relative on screen ("3 mins", with the shell's own unit words) and absolute on
  * hover, in the date and time formats the user chose in the shell's preferences (`@shell/utils/time`).
  */
+import type { Translate } from '../composables/useShellPage';
 import day from 'dayjs';
 import { Store } from 'vuex';
 import { dateTimeFormat, diffFrom } from '@shell/utils/time';
-
-type Translate = (key: string, args?: Record<string, unknown>) => string;
 
 /** How long ago (or, with a clock ahead of ours, how far ahead) `value` is, e.g. "3 mins"; '' when not a time. */
 export function timeSince(value: string, nowMs: number, t: Translate): string {

@@ -4,8 +4,8 @@ import {
   buildHealth, capacityView, healthVerdict, RolloutContext, ClusterNetwork, CoreEvent, DaemonSet, findNadMisuse, healthInputFrom, IPPool, KubeVirt, kubeVirtSummary,
   migrationNadRef, NetworkAttachmentDefinition, nadView, networkShare, Node, parseValue, Pod, rolloutSteps, runningMigrations,
   sandboxFailures, Setting, SETTING_ID, STEVE_TYPES, VirtualMachine, VirtualMachineInstance, VirtualMachineInstanceMigration, VlanConfig, VlanStatus
-} from '../../core';
-import { TypeState, useClusterObjects } from '../../composables/useClusterObjects';
+} from '../core';
+import { TypeState, useClusterObjects } from './useClusterObjects';
 
 export const HEALTH_TYPES = [
   STEVE_TYPES.setting, STEVE_TYPES.node, STEVE_TYPES.pod, STEVE_TYPES.nad, STEVE_TYPES.kubeVirt, STEVE_TYPES.daemonSet, STEVE_TYPES.ipPool,

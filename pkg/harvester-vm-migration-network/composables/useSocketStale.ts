@@ -1,6 +1,6 @@
 import { computed, ref, Ref, watch } from 'vue';
 import { Store } from 'vuex';
-import { socketStale } from '../../core';
+import { socketStale } from '../core';
 
 /** The part of the shell's `Socket` (`@shell/utils/socket`) we read; it is an EventTarget, not reactive. */
 interface ShellSocket extends EventTarget {
