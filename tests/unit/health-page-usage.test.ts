@@ -19,7 +19,7 @@ describe('MigrationNetworkHealth: capacity, migrations, misuse', () => {
     expect(byId(wrapper, 'vmmn-health-capacity-allocated').text()).toBe('3');
     expect(byId(wrapper, 'vmmn-health-capacity-free').text()).toBe('250');
     expect(byId(wrapper, 'vmmn-health-capacity-leaks').exists()).toBe(true);
-    expect(byId(wrapper, 'vmmn-health-capacity-leak-9').text()).toBe('%vmMigrationNetwork.health.capacity.leak%');
+    expect(byId(wrapper, 'vmmn-health-capacity-leak-9').text()).toBe('%vmMigrationNetwork.health.capacity.leak(ip: 192.168.1.9, podref: harvester-system/virt-handler-gone, pool: kube-system/192.168.1.0-24)%');
   });
 
   it('tells migrations via the network from those via mgmt', async() => {
@@ -40,7 +40,7 @@ describe('MigrationNetworkHealth: capacity, migrations, misuse', () => {
     expect(byId(wrapper, 'vmmn-health-migration-path-default/vm-a').text()).toBe('%vmMigrationNetwork.health.migrations.viaNetwork%');
     expect(byId(wrapper, 'vmmn-health-migration-path-default/vm-b').text()).toBe('%vmMigrationNetwork.health.migrations.viaMgmt%');
     expect(byId(wrapper, 'vmmn-health-migration-running-default/vm-c-abcde').text()).toContain('Running');
-    expect(byId(wrapper, 'vmmn-health-migrations-share').text()).toBe('%vmMigrationNetwork.health.migrations.share%');
+    expect(byId(wrapper, 'vmmn-health-migrations-share').text()).toBe('%vmMigrationNetwork.health.migrations.share(percent: 50, via: 1, known: 2)%');
   });
 
   it('warns when a VM has a NIC on the migration NAD', async() => {
@@ -48,7 +48,7 @@ describe('MigrationNetworkHealth: capacity, migrations, misuse', () => {
     const { wrapper } = await createWrapper({ objects: healthyObjects({ [STEVE_TYPES.vm]: [vm] }) });
 
     expect(byId(wrapper, 'vmmn-health-misuse-warning').exists()).toBe(true);
-    expect(byId(wrapper, 'vmmn-health-misuse-default/web').text()).toBe('%vmMigrationNetwork.health.misuse.item%');
+    expect(byId(wrapper, 'vmmn-health-misuse-default/web').text()).toBe('%vmMigrationNetwork.health.misuse.item(vm: default/web, nic: nic-1, nad: harvester-system/vm-migration-network-6flk7)%');
   });
 
   it('says nothing is misused by default', async() => {

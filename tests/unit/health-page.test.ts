@@ -16,7 +16,7 @@ describe('MigrationNetworkHealth: summary', () => {
     expect(byId(wrapper, 'vmmn-health-summary-vlan').text()).toBe('100');
     expect(byId(wrapper, 'vmmn-health-summary-controller').text()).toBe('%vmMigrationNetwork.health.summary.controllerCaughtUp%');
     expect(byId(wrapper, 'vmmn-health-summary-nad-match').text()).toBe('%vmMigrationNetwork.health.summary.nadMatches%');
-    expect(byId(wrapper, 'vmmn-health-summary-kubevirt-network').text()).toBe('%vmMigrationNetwork.health.summary.kubeVirtNetwork%');
+    expect(byId(wrapper, 'vmmn-health-summary-kubevirt-network').text()).toBe('%vmMigrationNetwork.health.summary.kubeVirtNetwork(network: vm-migration-network-6flk7)%');
     expect(byId(wrapper, 'vmmn-health-summary-condition-Available').exists()).toBe(true);
     expect(byId(wrapper, 'vmmn-health-summary-refusing').exists()).toBe(false);
     expect(byId(wrapper, 'vmmn-status-configured').exists()).toBe(true);
@@ -48,7 +48,7 @@ describe('MigrationNetworkHealth: rollout', () => {
     const { wrapper } = await createWrapper();
 
     expect(wrapper.findAll('[data-testid^="vmmn-health-rollout-step-"]').map((s) => s.attributes('data-state'))).toStrictEqual(['done', 'done', 'done', 'done', 'done']);
-    expect(byId(wrapper, 'vmmn-health-rollout-count-pods').text()).toBe('%vmMigrationNetwork.health.rollout.count%');
+    expect(byId(wrapper, 'vmmn-health-rollout-count-pods').text()).toBe('%vmMigrationNetwork.health.rollout.count(done: 2, total: 2)%');
   });
 
   it('shows KubeVirt rolling out and refusing migrations', async() => {
@@ -83,7 +83,7 @@ describe('MigrationNetworkHealth: rollout', () => {
     });
 
     expect(byId(wrapper, 'vmmn-health-rollout-step-pods').attributes('data-state')).toBe('blocked');
-    expect(byId(wrapper, 'vmmn-health-rollout-reason-pods').text()).toBe('%vmMigrationNetwork.health.rollout.reasons.sandbox%');
+    expect(byId(wrapper, 'vmmn-health-rollout-reason-pods').text()).toBe('%vmMigrationNetwork.health.rollout.reasons.sandbox(pod: virt-handler-x, node: node-7, message: Could not allocate IP in range: ip: 192.168.1.2 / - 192.168.1.2 / range: 192.168.1.0/30)%');
     expect(byId(wrapper, 'vmmn-health-node-flag-node-7-noIp').exists()).toBe(true);
   });
 

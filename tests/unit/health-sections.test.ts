@@ -94,8 +94,8 @@ describe('RolloutTracker', () => {
 
     expect(wrapper.find('[data-testid="vmmn-health-rollout-state-configured"]').text()).toBe('%vmMigrationNetwork.health.rollout.states.done%');
     expect(wrapper.find('[data-testid="vmmn-health-rollout-state-pods"]').text()).toBe('%vmMigrationNetwork.health.rollout.states.blocked%');
-    expect(wrapper.find('[data-testid="vmmn-health-rollout-count-pods"]').text()).toBe('%vmMigrationNetwork.health.rollout.count%');
-    expect(wrapper.find('[data-testid="vmmn-health-rollout-reason-pods"]').text()).toBe('%vmMigrationNetwork.health.rollout.reasons.sandbox%');
+    expect(wrapper.find('[data-testid="vmmn-health-rollout-count-pods"]').text()).toBe('%vmMigrationNetwork.health.rollout.count(done: 6, total: 7)%');
+    expect(wrapper.find('[data-testid="vmmn-health-rollout-reason-pods"]').text()).toBe('%vmMigrationNetwork.health.rollout.reasons.sandbox(pod: virt-handler-x, node: node-7, message: Could not allocate IP in range)%');
     expect(wrapper.find('[data-testid="vmmn-health-rollout-no-events"]').exists()).toBe(false);
   });
 

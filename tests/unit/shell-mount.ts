@@ -1,12 +1,14 @@
 import { mount, MountingOptions } from '@vue/test-utils';
 import { createStore, Store } from 'vuex';
 import { Component } from 'vue';
+import { translate } from './translate';
 
 type Getters = Record<string, unknown>;
 
 /** Getters shell components read while rendering; tests override what they care about. */
 const SHELL_GETTERS: Getters = {
-  'i18n/t':                                    (key: string) => `%${ key }%`,
+  // Keeps the arguments, so a wrong number or name in a message fails a test.
+  'i18n/t':                                    translate,
   'i18n/exists':                               () => true,
   'i18n/withFallback':                         (key: string) => `%${ key }%`,
   'prefs/get':                                 () => undefined,
@@ -59,7 +61,7 @@ export function mountWithShell(component: Component, store: Store<unknown>, opti
       directives: {
         'clean-tooltip': noop, 'clean-html': noop, 'stripped-aria-label': noop, 'trim-whitespace': noop, shortkey: noop, tooltip: noop
       },
-      mocks: { t: (key: string) => `%${ key }%` },
+      mocks: { t: translate },
       stubs: {
         t: true, 'router-link': { template: '<a><slot /></a>' }, RouterLink: { template: '<a><slot /></a>' }
       },

@@ -63,8 +63,14 @@ function formNotices(i: NoticeInputs): Notice[] {
     }));
   }
   if (i.changedElsewhere) {
+    // An empty value is a disable: say so, rather than "the server now has:" and nothing.
     out.push(notice({
-      id: 'changedElsewhere', color: 'warning', key: 'vmMigrationNetwork.editor.changedElsewhere', args: { value: i.serverValue }, testid: 'vmmn-changed-elsewhere', place: 'top'
+      id:     'changedElsewhere',
+      color:  'warning',
+      key:    i.serverValue ? 'vmMigrationNetwork.editor.changedElsewhere' : 'vmMigrationNetwork.editor.disabledElsewhere',
+      args:   i.serverValue ? { value: i.serverValue } : {},
+      testid: 'vmmn-changed-elsewhere',
+      place:  'top'
     }));
   }
 

@@ -1,4 +1,5 @@
 import type { Translate } from '../composables/useShellPage';
+import { timeSince } from './time-view';
 import { FleetRow, FleetState, L10N_ROOT } from '../core';
 
 const K = `${ L10N_ROOT }.fleet`;
@@ -21,6 +22,8 @@ export interface FleetViewRow {
   worstProblem: string;
   /** Seconds since the row was read; -1 before the first answer. */
   ageSeconds: number;
+  /** How long ago the row was read, in the shell's own words ("3 secs ago"); '' before the first answer. */
+  age: string;
   loading: boolean;
 }
 
@@ -94,6 +97,7 @@ export function fleetViewRow(id: string, name: string, row: FleetRow | undefined
     problemCount: errors.length,
     worstProblem: errors[0] ? problemText(errors[0], t) : '',
     ageSeconds:   fetchedAt === undefined ? -1 : Math.max(0, Math.round((now - fetchedAt) / 1000)),
+    age:          fetchedAt === undefined ? '' : t(`${ L10N_ROOT }.time.ago`, { time: timeSince(new Date(Math.min(fetchedAt, now)).toISOString(), now, t) }),
     loading,
   };
 }

@@ -58,8 +58,8 @@ afterEach(() => {
 
 describe('VmMigrationNetworkEditor: faults', () => {
   it.each<[string, Fault, string]>([
-    ['a 503', (c) => c.answers.push({ _status: 503, message: 'cluster agent disconnected' }), '%vmMigrationNetwork.save.dryRunFailed%'],
-    ['no answer', (c) => c.hold(), '%vmMigrationNetwork.save.dryRunTimedOut%'],
+    ['a 503', (c) => c.answers.push({ _status: 503, message: 'cluster agent disconnected' }), '%vmMigrationNetwork.save.dryRunFailed(status: 503, message: cluster agent disconnected)%'],
+    ['no answer', (c) => c.hold(), '%vmMigrationNetwork.save.dryRunTimedOut(seconds: 30)%'],
   ])('a dry run with %s: the notice on the form, and Review works again', async(_name, fault, text) => {
     const { wrapper, cluster } = await mountEditor();
 
@@ -80,7 +80,7 @@ describe('VmMigrationNetworkEditor: faults', () => {
     await click(wrapper, 'vmmn-review');
     cluster.hold();
     await click(wrapper, 'vmmn-save');
-    expect(wrapper.find('[data-testid="vmmn-save-timeout"]').text()).toContain('%vmMigrationNetwork.save.timedOut%');
+    expect(wrapper.find('[data-testid="vmmn-save-timeout"]').text()).toContain('%vmMigrationNetwork.save.timedOut(seconds: 30)%%vmMigrationNetwork.save.timeoutReload%%vmMigrationNetwork.save.retry%');
     expect(has(wrapper, 'vmmn-save-failed')).toBe(false);
     expect(wrapper.find('[data-testid="vmmn-save"]').text()).toBe('%vmMigrationNetwork.save.retry%');
 

@@ -43,11 +43,15 @@ describe('VmMigrationNetworkEditor: the notices it renders', () => {
     expect(wrapper.find('[data-testid="vmmn-raw-value"]').text()).toBe('{"vlan":');
   });
 
-  it('says live when someone else changed the value, with the value', async() => {
+  it('says live when someone else changed the value, with the value, and a disable in its own words', async() => {
     const { wrapper, cluster } = await mountEditor(VALUE);
+    const theirs = '{"clusterNetwork":"vm-migration","vlan":7,"range":"10.0.0.0/24","exclude":[]}';
 
+    cluster.writeElsewhere(theirs);
+    await flushPromises();
+    expect(wrapper.find('[data-testid="vmmn-changed-elsewhere"]').text()).toBe(`%vmMigrationNetwork.editor.changedElsewhere(value: ${ theirs })%`);
     cluster.writeElsewhere('');
     await flushPromises();
-    expect(wrapper.find('[data-testid="vmmn-changed-elsewhere"]').text()).toBe('%vmMigrationNetwork.editor.changedElsewhere%');
+    expect(wrapper.find('[data-testid="vmmn-changed-elsewhere"]').text()).toBe('%vmMigrationNetwork.editor.disabledElsewhere%');
   });
 });
