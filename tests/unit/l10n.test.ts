@@ -41,3 +41,63 @@ describe('l10n', () => {
     }
   });
 });
+
+/**
+ * Keys built in template literals (`${ K }.state.${ row.state }`): each is resolved as far as the source allows
+ * (`L10N_ROOT` and a file's own `const K = ...`), a ternary of string literals is enumerated, and any other
+ * expression matches one key segment. Each must name at least one key, the same ones in both files.
+ */
+function templateKeys(): { file: string; pattern: RegExp; literals: string[] }[] {
+  const out: { file: string; pattern: RegExp; literals: string[] }[] = [];
+
+  for (const file of sources(PKG)) {
+    const text = readFileSync(file, 'utf8');
+    const k = /const K = `\$\{ L10N_ROOT \}([^`]*)`/.exec(text)?.[1];
+
+    // Without the definition of K itself, which is a prefix, not a key.
+    for (const [template] of text.replace(/const K = `[^`]*`/, '').matchAll(/`[^`\n]*\$\{[^`\n]*`/g)) {
+      const resolved = template.slice(1, -1).replace(/\$\{ L10N_ROOT \}/g, 'vmMigrationNetwork').replace(/\$\{ K \}/g, k === undefined ? '${ K }' : `vmMigrationNetwork${ k }`);
+
+      if (!resolved.startsWith('vmMigrationNetwork.') || resolved === 'vmMigrationNetwork.${ key }') {
+        continue;
+      }
+      const parts = resolved.split(/(\$\{[^}]*\})/);
+      const dynamic = parts.filter((p) => p.startsWith('${'));
+      const choices = dynamic.length === 1 ? [...dynamic[0].matchAll(/[?:]\s*'([A-Za-z0-9]+)'/g)].map((m) => m[1]) : [];
+      const literals = choices.length > 1 ? choices.map((c) => parts.map((p) => (p.startsWith('${') ? c : p)).join('')) : [];
+
+      out.push({
+        file, literals, pattern: new RegExp(`^${ parts.map((p) => (p.startsWith('${') ? '[A-Za-z0-9]+' : p.replace(/\./g, '\\.'))).join('') }$`)
+      });
+    }
+  }
+
+  return out;
+}
+
+/** Reason keys the rollout steps give (`because('…')`), which the tracker shows under `health.rollout.reasons`. */
+const ROLLOUT_REASONS = [...readFileSync(join(PKG, 'core/health/rollout.ts'), 'utf8').matchAll(/because\('(\w+)'/g)].map((m) => m[1]);
+
+describe('l10n: keys built at run time', () => {
+  const templates = templateKeys();
+
+  it('finds them', () => {
+    expect(templates.length).toBeGreaterThan(15);
+  });
+
+  it.each(templates.map((t) => [`${ t.pattern.source } (${ t.file.split('/').pop() })`, t] as const))('%s names keys in both files', (_, t) => {
+    const matches = (texts: Record<string, string>) => Object.keys(texts).filter((key) => t.pattern.test(key)).sort();
+
+    expect(matches(en).length).toBeGreaterThan(0);
+    expect(matches(zh)).toStrictEqual(matches(en));
+    for (const key of t.literals) {
+      expect(en[key], key).toBeTypeOf('string');
+      expect(zh[key], key).toBeTypeOf('string');
+    }
+  });
+
+  it.each([...new Set(ROLLOUT_REASONS)])('rollout reason %s has its words', (reason) => {
+    expect(en[`vmMigrationNetwork.health.rollout.reasons.${ reason }`]).toBeTypeOf('string');
+    expect(zh[`vmMigrationNetwork.health.rollout.reasons.${ reason }`]).toBeTypeOf('string');
+  });
+});
