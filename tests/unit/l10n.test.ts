@@ -56,9 +56,10 @@ function templateKeys(): { file: string; pattern: RegExp; literals: string[] }[]
 
     // Without the definition of K itself, which is a prefix, not a key.
     for (const [template] of text.replace(/const K = `[^`]*`/, '').matchAll(/`[^`\n]*\$\{[^`\n]*`/g)) {
-      const resolved = template.slice(1, -1).replace(/\$\{ L10N_ROOT \}/g, 'vmMigrationNetwork').replace(/\$\{ K \}/g, k === undefined ? '${ K }' : `vmMigrationNetwork${ k }`);
+      const resolved = template.slice(1, -1).replace(/\$\{ L10N_ROOT \}/g, 'vmMigrationNetwork').replace(/\$\{ K \}/g, k === undefined ? 'K' : `vmMigrationNetwork${ k }`);
 
-      if (!resolved.startsWith('vmMigrationNetwork.') || resolved === 'vmMigrationNetwork.${ key }') {
+      // messages.ts builds every core key from its table, which the core l10n test checks.
+      if (!resolved.startsWith('vmMigrationNetwork.') || file.endsWith('core/messages.ts')) {
         continue;
       }
       const parts = resolved.split(/(\$\{[^}]*\})/);
