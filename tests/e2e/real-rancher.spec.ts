@@ -43,8 +43,9 @@ test('a settings list that fails while the cluster loads ends on a page with a w
   await page.goto(EDITOR);
   await expect(page.getByText('cluster agent is not connected')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
+  // A full page load again: the shell loads the cluster (and in production mode our package) from the start.
   await page.goto(EDITOR);
-  await expect(page.getByTestId('vmmn-editor')).toBeVisible();
+  await expect(page.getByTestId('vmmn-editor')).toBeVisible({ timeout: 45_000 });
 });
 
 test('the editor: a cluster without the setting (not Harvester, or older than v1.6) says so, with the way back', async({ page }) => {
