@@ -26,6 +26,9 @@ function readJson(file) {
 
 let passed = 0;
 let failed = 0;
+/** Tests that did not run (skipped with a reason printed), and tests that failed first and passed on a retry. */
+let skipped = 0;
+let flaky = 0;
 const check = (ok) => {
   ok ? passed++ : failed++;
 
@@ -43,8 +46,32 @@ const unit = readJson(`${ results }/unit.json`);
 if (unit) {
   passed += unit.numPassedTests;
   failed += unit.numFailedTests + (unitOk || unit.numFailedTests ? 0 : 1);
+  skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
 } else {
   failed++;
+}
+
+/** Titles of the tests of a Playwright JSON report whose outcome was flaky. */
+function flakyTitles(report) {
+  const out = [];
+  const walk = (suite, path) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status === 'flaky') {
+          out.push([...path, spec.title].join(' › '));
+        }
+      }
+    }
+    for (const child of suite.suites ?? []) {
+      walk(child, [...path, child.title]);
+    }
+  };
+
+  for (const suite of report.suites ?? []) {
+    walk(suite, [suite.title]);
+  }
+
+  return out;
 }
 
 /** One Playwright run; its results land in test-results/e2e-<label>.json (see playwright.config.ts). */
@@ -53,8 +80,13 @@ function e2eRun(label, env = '') {
   const report = readJson(`${ results }/e2e-${ label }.json`);
 
   if (report) {
-    passed += report.stats.expected + report.stats.flaky;
+    passed += report.stats.expected;
+    flaky += report.stats.flaky;
+    skipped += report.stats.skipped;
     failed += report.stats.unexpected + (ok || report.stats.unexpected ? 0 : 1);
+    for (const title of flakyTitles(report)) {
+      console.log(`=== e2e ${ label }: flaky (failed, then passed on a retry): ${ title }`);
+    }
   } else {
     failed++;
   }
@@ -69,5 +101,5 @@ if (check(run('host shell 3.0.5', 'node scripts/host-shell.mjs 3.0.5'))) {
 }
 
 console.log(`\nnpm test took ${ ((Date.now() - begun) / 1000).toFixed(0) } s`);
-console.log(`${ passed } passed, ${ failed } failed`);
+console.log(`${ passed } passed, ${ failed } failed, ${ skipped } skipped, ${ flaky } flaky (passed on a retry)`);
 process.exit(failed ? 1 : 0);
