@@ -6,6 +6,7 @@ import {
 } from '@pkg/api/setting-client';
 import { configuredCondition, controllerCaughtUp } from '@pkg/core';
 import { startSim, TestSim } from '../../harvester-sim/test/helpers';
+import { seeded } from '../support/random';
 
 // Two admins edit vm-migration-network at the same moment, through our own write client against the simulator:
 // optimistic concurrency must let exactly one through, and the other must be able to reload and win later.
@@ -54,19 +55,8 @@ interface Writer {
 
 let counter = 0;
 
-/** A seeded generator (mulberry32): the same order of senders on every run, so a failure can be replayed. */
-const random = (() => {
-  let seed = 7;
-
-  return () => {
-    seed = (seed + 0x6D2B79F5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-})();
+/** The order of senders is seeded, so a failure can be replayed. */
+const random = seeded(7);
 
 /** A new value valid on the default cluster, different from every earlier one. */
 function freshValue(): string {

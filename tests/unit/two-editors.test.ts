@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { effectScope, EffectScope, nextTick } from 'vue';
 import { useMigrationNetworkEditor } from '@pkg/composables/useMigrationNetworkEditor';
 import { fakeCluster } from '@pkg/editor/__tests__/fake-cluster';
+import { seeded } from '../support/random';
 
 // Two admins in the editor at once, each with the editor's own view-model, against one cluster whose Setting
 // checks resourceVersions as the API server does. Which resourceVersion a save carries is the composable's choice;
@@ -12,20 +13,6 @@ afterEach(() => {
   scopes.forEach((s) => s.stop());
   scopes = [];
 });
-
-/** A seeded generator (mulberry32), so the order of each round is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-
-  return () => {
-    a = (a + 0x6D2B79F5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function editorOn(cluster: ReturnType<typeof fakeCluster>) {
   const scope = effectScope();
