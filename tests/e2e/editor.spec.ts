@@ -48,11 +48,35 @@ test('explains every mistake before saving and keeps what was typed', async({ pa
   await page.getByTestId('vmmn-vlan').fill('5000');
   await page.getByTestId('vmmn-range').fill('192.168.1.5/24');
   await page.getByTestId('vmmn-exclude-0').fill('10.0.0.1');
+  // Fields already left show their problems; the one still being typed in waits until it is left or Review is pressed.
   await expect(page.getByTestId('vmmn-vlan-problems')).toBeVisible();
   await expect(page.getByTestId('vmmn-range-problems')).toBeVisible();
+  await expect(page.getByTestId('vmmn-exclude-0-problems')).toHaveCount(0);
+  await page.getByTestId('vmmn-review').click();
+  await expect(page.getByTestId('vmmn-error-summary')).toBeVisible();
   await expect(page.getByTestId('vmmn-exclude-0-problems')).toContainText('10.0.0.1');
   await expect(page.getByTestId('vmmn-vlan')).toHaveValue('5000');
-  await expect(page.getByTestId('vmmn-review')).toBeDisabled();
+  // Nothing was sent: the form stays, and the server still holds the old value.
+  await expect(page.getByTestId('vmmn-impact')).toHaveCount(0);
+  expect((await stored()).value).toBe('');
+});
+
+test('choosing Enabled paints nothing red: errors wait until a field is left or Review is pressed', async({ page }) => {
+  await open(page);
+  await page.getByTestId('vmmn-enabled').locator('.radio-container').nth(0).click();
+  await expect(page.getByTestId('vmmn-review')).toBeEnabled();
+  const problems = page.locator('[data-testid$="-problems"]');
+
+  await expect(problems).toHaveCount(0);
+  await page.getByTestId('vmmn-vlan').fill('5000');
+  await expect(problems).toHaveCount(0);
+  await page.getByTestId('vmmn-vlan').press('Tab');
+  await expect(page.getByTestId('vmmn-vlan-problems')).toBeVisible();
+  await expect(page.getByTestId('vmmn-range-problems')).toHaveCount(0);
+  await page.getByTestId('vmmn-review').click();
+  await expect(page.getByTestId('vmmn-error-summary')).toContainText('3');
+  await expect(page.getByTestId('vmmn-range-problems')).toBeVisible();
+  await expect(page.getByTestId('vmmn-cluster-network-problems')).toBeVisible();
 });
 
 test('disabling explains the fallback to mgmt, shows the previous configuration and writes an empty value', async({ page }) => {

@@ -68,25 +68,24 @@ export function settingYamlRoute(cluster: string, id: string): ShellLocation {
   };
 }
 
-/** Harvester's own editor of a setting (needs Harvester's UI extension). */
-export function harvesterSettingRoute(cluster: string, id: string): ShellLocation {
+/** Harvester's resource page of an object (needs Harvester's UI extension, whose route also takes the product). */
+function harvesterResourceRoute(cluster: string, resource: string, id: string): ShellLocation {
   return {
     name:   `${ HARVESTER_PRODUCT }-c-cluster-resource-id`,
     params: {
-      cluster, resource: SETTING_TYPE, id
+      product: HARVESTER_PRODUCT, cluster, resource, id
     },
-    query: { mode: 'edit' }
   };
+}
+
+/** Harvester's own editor of a setting (needs Harvester's UI extension). */
+export function harvesterSettingRoute(cluster: string, id: string): ShellLocation {
+  return { ...harvesterResourceRoute(cluster, SETTING_TYPE, id), query: { mode: 'edit' } };
 }
 
 /** A node's page: Harvester's Host page where Harvester's UI is installed, else the cluster explorer's node page. */
 export function nodeRoute(cluster: string, node: string, harvesterInstalled: boolean): ShellLocation {
-  return harvesterInstalled ? {
-    name:   `${ HARVESTER_PRODUCT }-c-cluster-resource-id`,
-    params: {
-      cluster, resource: 'harvesterhci.io.host', id: node
-    }
-  } : {
+  return harvesterInstalled ? harvesterResourceRoute(cluster, 'harvesterhci.io.host', node) : {
     name:   'c-cluster-product-resource-id',
     params: {
       cluster, product: EXPLORER, resource: 'node', id: node

@@ -42,7 +42,7 @@ describe('shellPage', () => {
     expect(routes.node('node-1')).toStrictEqual({
       name:   'harvester-c-cluster-resource-id',
       params: {
-        cluster: 'c-harv1', resource: 'harvesterhci.io.host', id: 'node-1'
+        product: 'harvester', cluster: 'c-harv1', resource: 'harvesterhci.io.host', id: 'node-1'
       }
     });
     expect(routes.overview()).toStrictEqual({ name: 'migration-networks-overview', params: { cluster: '_' } });
