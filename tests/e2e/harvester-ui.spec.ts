@@ -51,13 +51,23 @@ test.describe('with Harvester\'s own UI extension loaded', () => {
     await page.getByTestId('vmmn-panel-edit').click();
     await expect(page.getByTestId('vmmn-editor')).toBeVisible();
     await expect(page.getByTestId('vmmn-vlan')).toHaveValue('100');
+    // Cancel goes back where the admin came from: Harvester's own page.
+    await page.getByTestId('vmmn-cancel').click();
+    await expect(page).toHaveURL(/\/harvester\/c\/c-harv2\/harvesterhci\.io\.setting\/vm-migration-network/);
+    await expect(page.getByTestId('vmmn-panel-line')).toBeVisible();
   });
 
-  test('a fleet row\'s "Open in Harvester" lands on that cluster\'s Harvester Settings, and both products stay in the ☰ menu', async({ page }) => {
+  test('with Harvester\'s UI installed, a node on our health page opens Harvester\'s Host page', async({ page }) => {
+    await page.goto('/c/c-harv2/migration-networks/health');
+    await page.getByTestId('vmmn-health-node-harvester-node-1').click({ timeout: BOOT });
+    await expect(page).toHaveURL(/\/harvester\/c\/c-harv2\/harvesterhci\.io\.host\/harvester-node-1/);
+  });
+
+  test('a fleet row\'s "Open in Harvester" lands on that cluster\'s vm-migration-network page in Harvester, and both products stay in the ☰ menu', async({ page }) => {
     await page.goto('/c/_/migration-networks');
     await expect(fleetCell(page, 'state', 'harv2')).toHaveText('Healthy', { timeout: BOOT });
     await fleetCell(page, 'harvester', 'harv2').click();
-    await expect(page).toHaveURL(/\/harvester\/c\/c-harv2\/harvesterhci\.io\.setting/);
+    await expect(page).toHaveURL(/\/harvester\/c\/c-harv2\/harvesterhci\.io\.setting\/vm-migration-network\?mode=edit/);
     await expect(page.getByTestId('vmmn-panel-line')).toBeVisible({ timeout: BOOT });
     await page.getByTestId('top-level-menu').click();
     await expect(page.getByRole('link', { name: 'Migration Networks' })).toBeVisible();

@@ -68,8 +68,8 @@ describe('two admins in the editor at once', () => {
       expect(steps.filter((s) => s === 'saved'), `round ${ round }`).toHaveLength(1);
       expect(notices(admins[loser])).toContain('vmmn-conflict');
       // What the server holds is what the winner's form said, written in Harvester's canonical form.
-      expect(JSON.parse(cluster.setting.value).vlan).toBe(Number(admins[winner].form.value.vlan));
-      stored.push(cluster.setting.value);
+      expect(JSON.parse(cluster.setting.value ?? '').vlan).toBe(Number(admins[winner].form.value.vlan));
+      stored.push(cluster.setting.value ?? '');
 
       // The loser reloads: its form now shows the winner's value; it types its own again and saves over it.
       const mine = admins[loser].form.value.vlan;
@@ -80,7 +80,7 @@ describe('two admins in the editor at once', () => {
       await reviewAndSave(admins[loser]);
       expect(admins[loser].view.value.step).toBe('saved');
       expect(notices(admins[loser])).not.toContain('vmmn-changed-elsewhere');
-      stored.push(cluster.setting.value);
+      stored.push(cluster.setting.value ?? '');
       // The winner of the round now sees the loser's later save as someone else's change.
       await nextTick();
       expect(notices(admins[winner])).toContain('vmmn-changed-elsewhere');

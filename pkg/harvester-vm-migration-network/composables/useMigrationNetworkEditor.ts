@@ -64,6 +64,8 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
    */
   const ourVersions = ref<string[]>([]);
   const parseProblems = ref<Problem[]>([]);
+  /** Review was pressed while the form had errors: every problem shows, with a summary. Cleared by a reload. */
+  const reviewAttempted = ref(false);
   const state = ref(initialState());
   const dispatch = (event: EditorEvent) => {
     state.value = transition(state.value, event);
@@ -74,6 +76,7 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
 
     base.value = snapshotSetting(from);
     ourWrite.value = undefined;
+    reviewAttempted.value = false;
     ourVersions.value = [from.metadata.resourceVersion ?? ''];
     form.value = parsed.form;
     parseProblems.value = parsed.problems;
@@ -112,6 +115,7 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
     const c = check.value;
     const canEdit = !!setting.value?.links?.update;
     const value = c.value;
+    const unchanged = writesNothing(form.value, c, storedValue.value);
 
     return {
       step:     s.step,
@@ -124,7 +128,8 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
         skipped:          c.skipped,
         changedElsewhere: changedElsewhere.value,
         serverValue:      setting.value?.value || '',
-        unchanged:        writesNothing(form.value, c, storedValue.value),
+        unchanged,
+        errorCount:       reviewAttempted.value ? c.problems.filter((p) => p.severity === 'error').length : 0,
       }),
       check:     c,
       kept:      kept.value,
@@ -134,9 +139,8 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
       preview:   {
         value: value ?? '', previous: storedValue.value, nadConfig: c.nadConfig, nodes: c.capacity?.nodes, migrations: migrations.value
       },
-      canReview: canReview(s, {
-        hasErrors: c.hasErrors, changes: value !== undefined && value !== storedValue.value, loaded: !!base.value
-      }),
+      canReview:      canReview(s, { changes: !unchanged, loaded: !!base.value }),
+      revealAll:      reviewAttempted.value,
       canSave:        canSave(s),
       reviewLabelKey: reviewLabelKey(s),
       saveLabelKey:   saveLabelKey(s, migrations.value.length > 0),
@@ -155,7 +159,13 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
     const from = writeBase();
     const value = check.value.value;
 
-    if (!view.value.canReview || !from || value === undefined) {
+    if (!view.value.canReview || !from) {
+      return;
+    }
+    // With errors nothing is sent: every problem shows, and the summary says how many.
+    if (check.value.hasErrors || value === undefined) {
+      reviewAttempted.value = true;
+
       return;
     }
     dispatch({ type: 'dryRunStarted' });

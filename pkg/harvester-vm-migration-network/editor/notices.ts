@@ -37,6 +37,8 @@ export interface NoticeInputs {
   serverValue: string;
   /** The form is complete and means exactly the stored value: a save would write nothing. */
   unchanged: boolean;
+  /** Errors of the form once Review was pressed (0 before): the summary at the top. */
+  errorCount?: number;
 }
 
 type NoticeSpec = Omit<Notice, 'args'> & { args?: Notice['args'] };
@@ -60,6 +62,11 @@ function formNotices(i: NoticeInputs): Notice[] {
   if (i.skipped.length) {
     out.push(notice({
       id: 'checksSkipped', color: 'info', key: 'vmMigrationNetwork.editor.checksSkipped', args: { facts: i.skipped.join(', ') }, testid: 'vmmn-checks-skipped', place: 'top'
+    }));
+  }
+  if (i.errorCount) {
+    out.push(notice({
+      id: 'errorSummary', color: 'error', key: 'vmMigrationNetwork.editor.errorSummary', args: { count: i.errorCount }, testid: 'vmmn-error-summary', place: 'top'
     }));
   }
   if (i.changedElsewhere) {

@@ -138,17 +138,19 @@ export function showsForm(state: EditorState): boolean {
   return state.step === 'edit' || state.step === 'saved';
 }
 
-/** Facts about the form that decide whether a review may start. */
+/**
+ * Facts about the form that decide whether Review may be pressed. Errors do not disable it: pressing it with errors
+ * shows every problem and a summary instead of starting the dry run (the composable's `review`).
+ */
 export interface ReviewFacts {
-  hasErrors: boolean;
-  /** The value to write differs from the stored one (a form that cannot be written changes nothing). */
+  /** The form differs from the stored value, or is not complete yet (an unchanged, complete form has nothing to write). */
   changes: boolean;
   /** There is an object to write from. */
   loaded: boolean;
 }
 
 export function canReview(state: EditorState, facts: ReviewFacts): boolean {
-  return showsForm(state) && !state.pending && facts.loaded && !facts.hasErrors && facts.changes;
+  return showsForm(state) && !state.pending && facts.loaded && facts.changes;
 }
 
 export function canSave(state: EditorState): boolean {

@@ -58,6 +58,8 @@ export interface EditorView {
   caughtUp?: boolean;
   preview: ReviewPreview;
   canReview: boolean;
+  /** Review was pressed with errors: the form shows every field's problems, left or not. */
+  revealAll: boolean;
   canSave: boolean;
   /** "Checking…" while the dry run is out. */
   reviewLabelKey: string;

@@ -222,13 +222,22 @@ describe('the editor: "nothing changed" only when honest', () => {
     }
   });
 
-  it('never for Enabled with empty fields, which cannot be written', async() => {
-    const { editor, notices } = await open();
+  it('never for Enabled with empty fields, which cannot be written: Review then shows every problem and sends nothing', async() => {
+    const { editor, notices, requests } = await open();
 
     editor.form.value = { ...editor.form.value, enabled: true };
     expect(editor.view.value.check.hasErrors).toBe(true);
     expect(notices()).toStrictEqual([]);
-    expect(editor.view.value.canReview).toBe(false);
+    expect(editor.view.value.revealAll).toBe(false);
+    expect(editor.view.value.canReview).toBe(true);
+    await editor.review();
+    expect(requests).toStrictEqual([]);
+    expect(editor.view.value.step).toBe('edit');
+    expect(editor.view.value.revealAll).toBe(true);
+    const summary = editor.view.value.notices.find((n) => n.testid === 'vmmn-error-summary');
+
+    expect(summary?.args).toStrictEqual({ count: editor.view.value.check.problems.filter((p) => p.severity === 'error').length });
+    expect(summary?.args.count).toBeGreaterThanOrEqual(3);
   });
 
   it('never while some field has an error', async() => {

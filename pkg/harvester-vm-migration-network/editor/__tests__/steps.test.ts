@@ -119,14 +119,11 @@ describe('transition', () => {
 });
 
 describe('guards and labels', () => {
-  const facts = {
-    hasErrors: false, changes: true, loaded: true
-  };
+  const facts = { changes: true, loaded: true };
 
   it.each([
     ['edit, valid and changed', at('edit'), facts, true],
     ['saved, then changed again', at('saved'), facts, true],
-    ['with errors', at('edit'), { ...facts, hasErrors: true }, false],
     ['nothing changed', at('edit'), { ...facts, changes: false }, false],
     ['not loaded', at('edit'), { ...facts, loaded: false }, false],
     ['already reviewing', at('review'), facts, false],
