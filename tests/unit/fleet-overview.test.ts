@@ -30,12 +30,17 @@ function answer(url: string): Promise<unknown> {
 
 interface WrapperOptions {
   listError?: Error;
+  /** How many list reads fail with `listError` (all when not given). */
+  listFailures?: number;
   harvesterUi?: boolean;
   /** Wait for the clock's first tick, so ages read 1 s; otherwise only until the first answers are shown. */
   tick?: boolean;
 }
 
-async function createWrapper({ listError, harvesterUi = false, tick = true }: WrapperOptions = {}) {
+async function createWrapper({
+  listError, listFailures = Infinity, harvesterUi = false, tick = true
+}: WrapperOptions = {}) {
+  let failuresLeft = listFailures;
   const getters = {
     // Without a translation the shell writes `%key(arg: value)%` (the script's `t`); the template's is `translate`.
     'i18n/t':                       () => undefined,
@@ -44,7 +49,7 @@ async function createWrapper({ listError, harvesterUi = false, tick = true }: Wr
   };
   const store = createShellStore({}, getters, (action, payload) => {
     if (action === 'management/findAll') {
-      return listError ? Promise.reject(listError) : [];
+      return listError && failuresLeft-- > 0 ? Promise.reject(listError) : [];
     }
     if (action === 'management/request') {
       return answer((payload as { url: string }).url);
@@ -122,6 +127,16 @@ describe('FleetOverview: one row per Harvester cluster', () => {
     const wrapper = await createWrapper({ listError: new Error('HTTP 500') });
 
     expect(wrapper.find('[data-testid="vmmn-fleet-error"]').text()).toBe(`${ K }.listError(error: HTTP 500)%`);
+  });
+
+  it('reads the cluster list again on Try again, and the error goes', async() => {
+    const wrapper = await createWrapper({ listError: new Error('HTTP 500'), listFailures: 1 });
+
+    await wrapper.find('[data-testid="vmmn-fleet-retry"]').trigger('click');
+    await flushPromises();
+    await vi.advanceTimersByTimeAsync(FLEET_BATCH_MS);
+    expect(wrapper.find('[data-testid="vmmn-fleet-error"]').exists()).toBe(false);
+    expect(cell(wrapper, 'state', 'ok')).toBe(`${ K }.state.healthy%`);
   });
 });
 

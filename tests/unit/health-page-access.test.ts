@@ -17,6 +17,18 @@ describe('MigrationNetworkHealth: permissions, failures, websocket', () => {
     expect(byId(wrapper, 'vmmn-health-nodes-forbidden').exists()).toBe(false);
   });
 
+  it.each([
+    ['the setting cannot be listed', { forbidden: [STEVE_TYPES.setting] }, 'vmmn-page-forbidden'],
+    ['the settings fail to load', { failing: [STEVE_TYPES.setting] }, 'vmmn-page-failed'],
+    ['the cluster has no vm-migration-network (not Harvester, or older than v1.6)', { objects: { ...healthyObjects(), [STEVE_TYPES.setting]: [] } }, 'vmmn-page-notFound'],
+  ])('ends in a state the user can act on when %s', async(_, options, testid) => {
+    const { wrapper } = await createWrapper(options);
+
+    expect(byId(wrapper, testid).exists()).toBe(true);
+    expect(byId(wrapper, 'vmmn-back-to-overview').exists()).toBe(true);
+    expect(byId(wrapper, 'vmmn-health-page').exists()).toBe(false);
+  });
+
   it('shows a fetch error in the sections that need the type', async() => {
     const { wrapper } = await createWrapper({ failing: [STEVE_TYPES.vmim] });
 

@@ -12,8 +12,8 @@ function setting(id: string, value: string, condition?: { status: string; reason
   };
 }
 
-async function createWrapper(settings: unknown[], dispatch?: (action: string) => unknown) {
-  const store = createShellStore({ [SETTING]: settings }, {}, dispatch);
+async function createWrapper(settings: unknown[], dispatch?: (action: string) => unknown, schema = true) {
+  const store = createShellStore({ [SETTING]: settings }, { 'cluster/schemaFor': (type: string) => (schema || type !== SETTING ? { id: type } : undefined) }, dispatch);
   const wrapper = mountWithShell(SettingsList, store);
 
   await flushPromises();
@@ -40,11 +40,27 @@ describe('SettingsList', () => {
     expect(wrapper.find('[data-testid="vmmn-setting-status-server-version"]').text()).toBe('%vmMigrationNetwork.settings.configured.unknown%');
   });
 
-  it('shows a translated error banner when the settings cannot be loaded', async() => {
-    const wrapper = await createWrapper([], () => {
-      throw new Error('HTTP 503');
+  it('says when the settings cannot be read, with the server\'s words, and Try again reads them', async() => {
+    let fail = true;
+    const wrapper = await createWrapper([setting('server-version', 'v1.8.0')], () => {
+      if (fail) {
+        throw Object.assign(new Error('HTTP 503'), { _status: 503 });
+      }
     });
 
-    expect(wrapper.find('[data-testid="vmmn-settings-load-error"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="vmmn-page-failed"]').text()).toBe('%vmMigrationNetwork.pageState.failed(subject: %vmMigrationNetwork.pageState.subjects.settings%, error: HTTP 503)%%vmMigrationNetwork.pageState.retry%');
+    expect(wrapper.find('[data-testid="vmmn-settings-list"]').exists()).toBe(false);
+    fail = false;
+    await wrapper.find('[data-testid="vmmn-page-retry"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="vmmn-setting-value-server-version"]').text()).toBe('v1.8.0');
+  });
+
+  it('says so when the user may not read Harvester settings (Steve serves no schema), without asking', async() => {
+    const dispatched: string[] = [];
+    const wrapper = await createWrapper([], (action) => dispatched.push(action), false);
+
+    expect(wrapper.find('[data-testid="vmmn-page-forbidden"]').exists()).toBe(true);
+    expect(dispatched).toStrictEqual([]);
   });
 });

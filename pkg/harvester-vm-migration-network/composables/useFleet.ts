@@ -41,6 +41,8 @@ export function useFleet(store: Store<unknown>, refreshMs = FLEET_REFRESH_MS): {
   listError: ComputedRef<string>;
   now: ComputedRef<number>;
   refresh: () => Promise<void>;
+  /** Reads Rancher's cluster list again after it failed. */
+  relist: () => Promise<void>;
 } {
   const { managementRequest: request, management } = shellPage(store);
   const entries = reactive<Record<string, FleetEntry>>({});
@@ -91,16 +93,23 @@ export function useFleet(store: Store<unknown>, refreshMs = FLEET_REFRESH_MS): {
     await Promise.all(clusters.value.map(refreshOne));
   }
 
-  management.findAll(MANAGEMENT_CLUSTER).then(() => {
-    // The watch below has just asked every cluster; the table's first render (~250 ms for 50 rows in Chromium)
-    // would hold those requests back until it ends. Rendered one task later, the requests are on the wire first.
-    setTimeout(() => {
+  /** Reads Rancher's cluster list (again, after a failure: the overview's Try again). */
+  function listClusters(): Promise<void> {
+    error.value = '';
+
+    return management.findAll(MANAGEMENT_CLUSTER).then(() => {
+      // The watch below has just asked every cluster; the table's first render (~250 ms for 50 rows in Chromium)
+      // would hold those requests back until it ends. Rendered one task later, the requests are on the wire first.
+      setTimeout(() => {
+        listed.value = true;
+      }, FLEET_BATCH_MS);
+    }, (err: { message?: string }) => {
+      error.value = err?.message || String(err);
       listed.value = true;
-    }, FLEET_BATCH_MS);
-  }, (err: { message?: string }) => {
-    error.value = err?.message || String(err);
-    listed.value = true;
-  });
+    });
+  }
+
+  listClusters();
 
   // A cluster that appears, changes state or connects is read at once; one that goes away is forgotten.
   watch(clusters, (now, before) => {
@@ -133,5 +142,6 @@ export function useFleet(store: Store<unknown>, refreshMs = FLEET_REFRESH_MS): {
     listError: computed(() => error.value),
     now:       computed(() => tick.value),
     refresh,
+    relist:    listClusters,
   };
 }

@@ -32,7 +32,9 @@ export type HealthSection = keyof typeof SECTION_TYPES;
  * for unchanged types, and Vue only notifies dependents of a computed whose value changed).
  */
 export function useHealthData(store: Store<unknown>) {
-  const { objects, state, ready } = useClusterObjects(store, HEALTH_TYPES);
+  const {
+    objects, state, ready, retry
+  } = useClusterObjects(store, HEALTH_TYPES);
   const list = <T>(type: HealthType): ComputedRef<T[] | undefined> => computed(() => (state[type].availability === 'ready' ? objects.value[type] as T[] : undefined));
 
   const settings = list<Setting>(STEVE_TYPES.setting);
@@ -93,6 +95,7 @@ export function useHealthData(store: Store<unknown>) {
 
   return {
     ready,
+    retry,
     state,
     report,
     input,
