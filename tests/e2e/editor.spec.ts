@@ -48,10 +48,9 @@ test('explains every mistake before saving and keeps what was typed', async({ pa
   await page.getByTestId('vmmn-vlan').fill('5000');
   await page.getByTestId('vmmn-range').fill('192.168.1.5/24');
   await page.getByTestId('vmmn-exclude-0').fill('10.0.0.1');
-  // Fields already left show their problems; the one still being typed in waits until it is left or Review is pressed.
+  // Every field here was left once already: its problems follow what is typed.
   await expect(page.getByTestId('vmmn-vlan-problems')).toBeVisible();
   await expect(page.getByTestId('vmmn-range-problems')).toBeVisible();
-  await expect(page.getByTestId('vmmn-exclude-0-problems')).toHaveCount(0);
   await page.getByTestId('vmmn-review').click();
   await expect(page.getByTestId('vmmn-error-summary')).toBeVisible();
   await expect(page.getByTestId('vmmn-exclude-0-problems')).toContainText('10.0.0.1');
