@@ -39,13 +39,24 @@ export async function loginByCookie(page: Page, username = 'admin', password = u
   }]);
 }
 
-/** Logs in through the shell's own login page. */
+/**
+ * Logs in through the shell's own login page, as a person would: once the page has settled. The shell loads the
+ * installed extensions at boot, before login, and again after a local login, skipping one whose script tag is
+ * already there; typing at machine speed while the boot-time load is still out raced it (production mode).
+ */
 export async function login(page: Page, username = 'admin', password = username): Promise<void> {
   await page.goto('/auth/login');
-  await page.getByTestId('local-login-username').fill(username);
-  await page.getByTestId('local-login-password').locator('input').fill(password);
+  await page.waitForLoadState('networkidle');
+  const user = page.getByTestId('local-login-username');
+  const secret = page.getByTestId('local-login-password').locator('input');
+
+  await user.fill(username);
+  await secret.fill(password);
+  // A re-render of the login form (its providers read again) would empty the fields: check before submitting.
+  await expect(user).toHaveValue(username);
+  await expect(secret).toHaveValue(password);
   await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/home/);
+  await page.waitForURL(/\/home/, { timeout: 45_000 });
 }
 
 /**

@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import {
+  afterEach, describe, expect, it, vi
+} from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import MigrationNetworkHealth from '@pkg/pages/MigrationNetworkHealth.vue';
 import { STEVE_TYPES } from '@pkg/core';
@@ -28,6 +30,33 @@ async function createWrapper(list: Objects = healthyObjects(), forbidden: string
 
   return wrapper;
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('MigrationNetworkHealth: the verdict over time', () => {
+  it('turns to stuck once KubeVirt stays not ready past the grace period, with nothing else changing', async() => {
+    vi.useFakeTimers({ now: Date.parse('2026-03-10T10:01:00Z'), toFake: ['Date', 'setInterval', 'clearInterval'] });
+    const kubeVirt = createKubeVirt();
+
+    kubeVirt.status = {
+      ...kubeVirt.status,
+      conditions: ['Available', 'Progressing', 'Degraded'].map((type) => ({
+        type, status: 'True', reason: 'UpdateInProgress', message: 'Transitioning', lastTransitionTime: '2026-03-10T10:00:00Z'
+      })),
+    };
+    const wrapper = await createWrapper(healthyObjects({ [STEVE_TYPES.kubeVirt]: [kubeVirt] }));
+
+    expect(byId(wrapper, 'vmmn-health-verdict').attributes('data-kind')).toBe('rollingOut');
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    await flushPromises();
+    expect(byId(wrapper, 'vmmn-health-verdict').attributes('data-kind')).toBe('stuck');
+    expect(byId(wrapper, 'vmmn-health-verdict-reason').text()).toBe('%vmMigrationNetwork.health.verdict.stuck.kubeVirt(reason: UpdateInProgress, message: Transitioning, minutes: 5)%');
+    // The page's clocks stop with it (the shared relative-time clock too, which the next test starts afresh).
+    wrapper.unmount();
+  });
+});
 
 describe('MigrationNetworkHealth: the verdict', () => {
   it('opens the page, before every section', async() => {

@@ -1,4 +1,4 @@
-import { computed, ComputedRef } from 'vue';
+import { computed, ComputedRef, onBeforeUnmount, ref } from 'vue';
 import { Store } from 'vuex';
 import {
   buildHealth, capacityView, healthVerdict, RolloutContext, ClusterNetwork, CoreEvent, DaemonSet, findNadMisuse, healthInputFrom, IPPool, KubeVirt, kubeVirtSummary,
@@ -13,6 +13,9 @@ export const HEALTH_TYPES = [
 ] as const;
 
 export type HealthType = typeof HEALTH_TYPES[number];
+
+/** How often the verdict is read again while nothing changes (for time-based states such as KubeVirt overdue). */
+export const VERDICT_CLOCK_MS = 30_000;
 
 /** Types each section needs; a section whose types cannot be read says so instead of showing wrong data. */
 export const SECTION_TYPES = {
@@ -72,7 +75,16 @@ export function useHealthData(store: Store<unknown>) {
   const kubeVirt = computed(() => kubeVirtSummary(input.value.kubeVirt));
   const nad = computed(() => nadView(input.value.nad, report.value.rollout.nadMatches));
   const failures = computed(() => sandboxFailures(events.value ?? [], input.value.pods));
+  // KubeVirt may stay not ready with nothing else changing: the steps are read again on this clock, so the
+  // page turns to "stuck" once KUBEVIRT_READY_GRACE_MS has passed, not only at the next change of an object.
+  const now = ref(Date.now());
+  const clock = setInterval(() => {
+    now.value = Date.now();
+  }, VERDICT_CLOCK_MS);
+
+  onBeforeUnmount(() => clearInterval(clock));
   const context = computed((): RolloutContext => ({
+    now:      now.value,
     report:   report.value,
     kubeVirt: kubeVirt.value,
     nadName:  report.value.enabled ? nadRef.value?.split('/').pop() : undefined,
