@@ -1,55 +1,9 @@
-const http = require('http');
-const https = require('https');
-const { createProxyMiddleware } = require('http-proxy-middleware');
-const { api, proxyWsOpts } = require('@rancher/shell/vue-config-helper');
 const config = require('@rancher/shell/vue.config'); // eslint-disable-line @typescript-eslint/no-var-requires
+const servedLikeRancher = require('./scripts/rancher-dev-server.cjs'); // eslint-disable-line @typescript-eslint/no-var-requires
 
 // EXCLUDE_OUR_PACKAGE=1 (production-mode tests) leaves our package out of the dashboard's compile, so it can
 // arrive only as Rancher delivers it: the built package, listed at /v1/uiplugins and loaded at run time.
 const excludes = process.env.EXCLUDE_OUR_PACKAGE === '1' ? ['harvester-vm-migration-network'] : [];
-const appConfig = config(__dirname, { excludes });
 
-// The shell's dev proxy gives http-proxy no agent, and then http-proxy sends `Connection: close` upstream and back
-// to the browser: every API call pays a new TLS handshake, and a page that reads many small objects (the fleet
-// overview reads ~3 per cluster) spends most of its time connecting. Rancher keeps connections open (HTTP/2), so
-// the API paths are proxied here first, with the shell's own options plus a keep-alive agent; websocket upgrades
-// still go through the shell's proxy. A HAR replay (HAR_FILE) answers before any proxy, so it is left alone.
-const KEEP_ALIVE_PATHS = ['/k8s', '/v1', '/v3'];
-const agent = api.startsWith('https') ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
-const shellMiddlewares = appConfig.devServer.setupMiddlewares;
-
-// ROUTER_BASE=/dashboard/ (production-mode tests) serves the dashboard where Rancher does. Rancher answers a browser's
-// page load of any other path with its older UI, so those page loads go to the API server as they would in Rancher
-// (the simulator answers them with a stand-in page), and a link that leaves the dashboard ends there, not in it.
-const routerBase = process.env.ROUTER_BASE ?? '/';
-const olderUi = createProxyMiddleware({
-  ...proxyWsOpts(api), ws: false, agent
-});
-
-function outsideDashboard(req, res, next) {
-  const pageLoad = req.method === 'GET' && String(req.headers.accept ?? '').includes('text/html');
-
-  if (!pageLoad || req.path.startsWith(routerBase)) {
-    return next();
-  }
-  if (req.path === '/' || `${ req.path }/` === routerBase) {
-    return res.redirect(302, routerBase);
-  }
-
-  return olderUi(req, res, next);
-}
-
-appConfig.devServer.setupMiddlewares = (middlewares, devServer) => {
-  if (routerBase !== '/') {
-    devServer.app.use(outsideDashboard);
-  }
-  for (const path of process.env.HAR_FILE ? [] : KEEP_ALIVE_PATHS) {
-    devServer.app.use(path, createProxyMiddleware({
-      ...proxyWsOpts(api), ws: false, agent
-    }));
-  }
-
-  return shellMiddlewares(middlewares, devServer);
-};
-
-module.exports = appConfig;
+// Keep-alive API connections, and with ROUTER_BASE the dashboard under its base and Rancher's older UI elsewhere.
+module.exports = servedLikeRancher(config(__dirname, { excludes }));

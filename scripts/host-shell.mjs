@@ -16,7 +16,13 @@ const root = resolve(import.meta.dirname, '..');
 const dir = join(root, '.hosts', `shell-${ version }`);
 const installed = join(dir, 'node_modules', '@rancher', 'shell', 'package.json');
 
+/** The host's dev server serves the dashboard as ours does, like Rancher (`scripts/rancher-dev-server.cjs`). */
+function writeVueConfig() {
+  writeFileSync(join(dir, 'vue.config.js'), `module.exports = require(${ JSON.stringify(join(root, 'scripts', 'rancher-dev-server.cjs')) })(require('@rancher/shell/vue.config')(__dirname, { excludes: [] }));\n`);
+}
+
 if (existsSync(installed) && JSON.parse(readFileSync(installed, 'utf8')).version === version) {
+  writeVueConfig();
   console.log(dir);
   process.exit(0);
 }
@@ -32,7 +38,7 @@ writeFileSync(join(dir, 'package.json'), `${ JSON.stringify({
 }, null, 2) }\n`);
 writeFileSync(join(dir, '.npmrc'), 'legacy-peer-deps=true\n');
 writeFileSync(join(dir, 'babel.config.js'), "module.exports = require('@rancher/shell/babel.config.js');\n");
-writeFileSync(join(dir, 'vue.config.js'), "module.exports = require('@rancher/shell/vue.config')(__dirname, { excludes: [] });\n");
+writeVueConfig();
 mkdirSync(join(dir, 'pkg'), { recursive: true });
 
 // A dependency of older shells downloads a Cypress binary on install, which this network does not allow.
