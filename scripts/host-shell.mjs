@@ -35,6 +35,11 @@ writeFileSync(join(dir, 'package.json'), `${ JSON.stringify({
   dependencies: { '@rancher/shell': version },
   // The registry has only some @rancher/icons releases: the same pin as ours.
   overrides:    ourPackage.overrides,
+  // None of these install scripts is needed: a banner (core-js), a binary download this network refuses (cypress),
+  // a no-op (yarn) and a build from source only on request (@parcel/watcher). Recorded, so npm prints no warning.
+  allowScripts: {
+    'core-js': false, cypress: false, yarn: false, '@parcel/watcher': false
+  },
 }, null, 2) }\n`);
 writeFileSync(join(dir, '.npmrc'), 'legacy-peer-deps=true\n');
 writeFileSync(join(dir, 'babel.config.js'), "module.exports = require('@rancher/shell/babel.config.js');\n");
