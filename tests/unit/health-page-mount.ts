@@ -1,20 +1,19 @@
 /** Mounts MigrationNetworkHealth in the shell over a healthy enabled cluster; override lists, forbid or fail types. */
 import { flushPromises, VueWrapper } from '@vue/test-utils';
 import MigrationNetworkHealth from '@pkg/pages/MigrationNetworkHealth.vue';
-import { nadConfig, parseValue, STEVE_TYPES } from '@pkg/core';
+import { STEVE_TYPES } from '@pkg/core';
 import {
-  createClusterNetwork, createKubeVirt, createNode, createPod, createPool, createSetting, createVlanConfig, NAD, VALUE
+  createClusterNetwork, createKubeVirt, createNode, createPod, createPool, createSetting, createVlanConfig, NAD, NAD_CONFIG, VALUE
 } from '@pkg/core/__tests__/k8s-factories';
 import { createShellStore, mountWithShell } from './shell-mount';
 
 export type Objects = Partial<Record<string, unknown[]>>;
 
-const value = parseValue(VALUE).value;
 const nad = {
   metadata: {
     name: NAD, namespace: 'harvester-system', annotations: { 'vm-migration-network.settings.harvesterhci.io': 'true' }
   },
-  spec: { config: value ? nadConfig(value) : '' },
+  spec: { config: NAD_CONFIG },
 };
 
 /** A healthy enabled cluster with two nodes; override any type's list. */

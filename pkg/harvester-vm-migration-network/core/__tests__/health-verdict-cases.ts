@@ -1,6 +1,6 @@
 /** One case per verdict reason: each changes one thing of the healthy cluster. */
 import {
-  createKubeVirt, createPod, createSetting, NAD, VALUE
+  createKubeVirt, createPod, createSetting, NAD, NAD_CONFIG, VALUE
 } from './k8s-factories';
 import {
   Case, degradedKubeVirt, disabledSetting, failedSetting, freshSetting, key, kubeVirt, nadOf, notReadyKubeVirt, podsOn, sandboxEvent, sources
@@ -136,7 +136,7 @@ export const CASES: Case[] = [
   },
   {
     name:     'stuck: the NAD does not implement the value',
-    src:      sources({ nads: [nadOf(VALUE.replace('100', '200'))] }),
+    src:      sources({ nads: [nadOf(NAD_CONFIG.replace('"vlan":100', '"vlan":200'))] }),
     expected: {
       kind: 'stuck', reasonKey: key('stuckNadMismatch'), args: {}
     },

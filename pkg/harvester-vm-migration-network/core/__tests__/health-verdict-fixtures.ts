@@ -1,23 +1,20 @@
 /** Factories for the health verdict cases: a healthy, enabled cluster and the ways its parts go wrong. */
 import {
-  buildHealth, HEALTH_VERDICT_KEYS, healthInputFrom, kubeVirtSummary, migrationNadRef, nadConfig, parseValue, sandboxFailures, SETTING_ID
+  buildHealth, HEALTH_VERDICT_KEYS, healthInputFrom, kubeVirtSummary, migrationNadRef, parseValue, sandboxFailures, SETTING_ID
 } from '../index';
 import type {
   CoreEvent, HealthSources, HealthVerdict, KubeVirt, Pod, RolloutContext, Setting
 } from '../index';
 import {
-  createKubeVirt, createNode, createPod, createPool, createSetting, NAD, VALUE
+  createKubeVirt, createNode, createPod, createPool, createSetting, NAD, NAD_CONFIG, VALUE
 } from './k8s-factories';
 
 const EMPTY_SHA1 = 'da39a3ee5e6b4b0d3255bfef95601890afd80709';
 
-export const nadOf = (raw: string) => {
-  const value = parseValue(raw).value;
-
-  return {
-    id: `harvester-system/${ NAD }`, metadata: { name: NAD, namespace: 'harvester-system' }, spec: { config: value ? nadConfig(value) : '' }
-  };
-};
+/** The migration NAD with this config (as Harvester's controller writes it: see NAD_CONFIG). */
+export const nadOf = (config: string) => ({
+  id: `harvester-system/${ NAD }`, metadata: { name: NAD, namespace: 'harvester-system' }, spec: { config }
+});
 export const kubeVirt = (kv: KubeVirt) => ({ ...kv, id: 'harvester-system/kubevirt' });
 export const podsOn = (networks?: string): Pod[] => [
   createPod('virt-handler-a', 'node-1', networks === '' ? undefined : '192.168.1.2', { networks }),
@@ -30,7 +27,7 @@ export function sources(overrides: Partial<HealthSources> = {}): HealthSources {
     settings:  [createSetting(VALUE)],
     nodes:     [createNode('node-1'), createNode('node-2')],
     pods:      podsOn(),
-    nads:      [nadOf(VALUE)],
+    nads:      [nadOf(NAD_CONFIG)],
     kubeVirts: [kubeVirt(createKubeVirt())],
     ipPools:   [createPool('192.168.1.0/24', { 2: 'harvester-system/virt-handler-a', 3: 'harvester-system/virt-handler-b' })],
     ...overrides,

@@ -5,6 +5,11 @@ import {
 
 export const VALUE = '{"clusterNetwork":"vm-migration","vlan":100,"range":"192.168.1.0/24","exclude":["192.168.1.1/32"]}';
 export const NAD = 'vm-migration-network-6flk7';
+/**
+ * The NAD config Harvester's controller writes for VALUE, copied from a real cluster's object (not built by our
+ * `nadConfig`, so the health tests check our reading of the NAD against Harvester's writing of it).
+ */
+export const NAD_CONFIG = '{"cniVersion":"0.3.1","type":"bridge","bridge":"vm-migration-br","promiscMode":true,"vlan":100,"ipam":{"type":"whereabouts","range":"192.168.1.0/24","exclude":["192.168.1.1/32"]}}';
 
 export function createNode(name: string, labels: Record<string, string> = {}, unschedulable = false): Node {
   return {

@@ -140,7 +140,7 @@ const STATES: State[] = [
     src:  sources({
       daemonSets: [daemonSet(2, 2, 1)],
       settings:   [createSetting(SMALL, SMALL_HASH)],
-      nads:       [nadOf(SMALL)],
+      nads:       [nadOf('{"cniVersion":"0.3.1","type":"bridge","bridge":"vm-migration-br","promiscMode":true,"vlan":100,"ipam":{"type":"whereabouts","range":"192.168.1.0/30"}}')],
       pods:       [createPod('virt-handler-a', 'node-1', '192.168.1.1'), createPod('virt-handler-x', 'node-2', undefined, { phase: 'Pending', ready: false })],
       ipPools:    [createPool('192.168.1.0/30', { 1: 'harvester-system/virt-handler-a', 2: 'harvester-system/virt-handler-gone' })],
     }),
