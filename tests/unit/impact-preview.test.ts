@@ -29,7 +29,9 @@ describe('ImpactPreview', () => {
   it('counts the nodes that restart, and says "every node" when it cannot count them', () => {
     expect(text(mountPreview({}), 'vmmn-impact-restart')).toBe('%vmMigrationNetwork.impact.restart(nodes: 3)%');
     expect(text(mountPreview({ nodes: undefined }), 'vmmn-impact-restart')).toBe('%vmMigrationNetwork.impact.restartEveryNode%');
-    expect(text(mountPreview({ value: '', previousValue: VALUE, nodes: undefined }), 'vmmn-impact-restart')).toBe('%vmMigrationNetwork.impact.disableEveryNode%');
+    expect(text(mountPreview({
+      value: '', previousValue: VALUE, nodes: undefined
+    }), 'vmmn-impact-restart')).toBe('%vmMigrationNetwork.impact.disableEveryNode%');
   });
 
   it('shows text that is not JSON as it is', () => {
