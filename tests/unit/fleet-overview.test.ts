@@ -126,16 +126,16 @@ describe('FleetOverview: one row per Harvester cluster', () => {
   it('says when the cluster list cannot be read', async() => {
     const wrapper = await createWrapper({ listError: new Error('HTTP 500') });
 
-    expect(wrapper.find('[data-testid="vmmn-fleet-error"]').text()).toBe(`${ K }.listError(error: HTTP 500)%`);
+    expect(wrapper.find('[data-testid="vmmn-page-failed"]').text()).toBe('%vmMigrationNetwork.pageState.failed(subject: %vmMigrationNetwork.pageState.subjects.clusters%, error: HTTP 500)%%vmMigrationNetwork.pageState.retry%');
   });
 
   it('reads the cluster list again on Try again, and the error goes', async() => {
     const wrapper = await createWrapper({ listError: new Error('HTTP 500'), listFailures: 1 });
 
-    await wrapper.find('[data-testid="vmmn-fleet-retry"]').trigger('click');
+    await wrapper.find('[data-testid="vmmn-page-retry"]').trigger('click');
     await flushPromises();
     await vi.advanceTimersByTimeAsync(FLEET_BATCH_MS);
-    expect(wrapper.find('[data-testid="vmmn-fleet-error"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="vmmn-page-failed"]').exists()).toBe(false);
     expect(cell(wrapper, 'state', 'ok')).toBe(`${ K }.state.healthy%`);
   });
 });

@@ -23,8 +23,11 @@ export type KubeVirtProgress =
   | { state: 'ready' }
   /** An ordinary update or deployment in progress: migrations are refused for now. */
   | { state: 'updating' }
-  /** A failure, or not ready for longer than KUBEVIRT_READY_GRACE_MS after the virt-handler rollout: KubeVirt's own words. */
-  | { state: 'stuck'; reason: string; message: string };
+  /**
+   * A failure (`failed`: Degraded True for a reason other than an update), or not ready for longer than
+   * KUBEVIRT_READY_GRACE_MS after the virt-handler rollout (`overdue`), in KubeVirt's own words.
+   */
+  | { state: 'stuck'; cause: 'failed' | 'overdue'; reason: string; message: string };
 
 /** KubeVirt says an operation is under way (its in-progress reasons), which makes Degraded True normal. */
 export function kubeVirtWorking(reason: string | undefined): boolean {
@@ -50,12 +53,14 @@ export function kubeVirtProgress(kv: KubeVirtSummary, podsRolledOut: boolean, no
   const failure = kubeVirtFailure(kv);
 
   if (failure) {
-    return { state: 'stuck', ...failure };
+    return {
+      state: 'stuck', cause: 'failed', ...failure
+    };
   }
   const since = Date.parse(available?.time ?? '');
   const overdue = podsRolledOut && Number.isFinite(since) && now - since > KUBEVIRT_READY_GRACE_MS;
 
   return overdue ? {
-    state: 'stuck', reason: available?.reason ?? kv.phase ?? '', message: available?.message ?? ''
+    state: 'stuck', cause: 'overdue', reason: available?.reason ?? kv.phase ?? '', message: available?.message ?? ''
   } : { state: 'updating' };
 }

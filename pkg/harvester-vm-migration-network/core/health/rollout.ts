@@ -213,7 +213,7 @@ function podsStep(ctx: RolloutContext): RolloutStep {
     };
   }
   // The DaemonSet's counts cover the nodes the rows may not know (a node without its pod).
-  if (r.healthyPods === r.expectedPods && r.podsOnNewConfig === r.expectedPods && r.updated >= r.desired && r.ready >= r.desired) {
+  if (podsRolledOut(r)) {
     return step;
   }
   // No address left for a pod that needs one: waiting does not help (works without reading events, too).
@@ -247,10 +247,10 @@ function readyStep(ctx: RolloutContext): RolloutStep {
   const progress = kubeVirtProgress(kv, podsRolledOut(ctx.report.rollout), ctx.now ?? Date.now());
 
   if (progress.state === 'stuck') {
-    const failure = kubeVirtFailure(kv);
+    const { reason, message } = progress;
 
-    return moved(step, 'blocked', failure ? because('degraded', failure) : because('kubeVirtStuck', {
-      reason: progress.reason, message: progress.message, minutes: KUBEVIRT_READY_GRACE_MS / 60_000
+    return moved(step, 'blocked', progress.cause === 'failed' ? because('degraded', { reason, message }) : because('kubeVirtStuck', {
+      reason, message, minutes: KUBEVIRT_READY_GRACE_MS / 60_000
     }));
   }
 
