@@ -154,7 +154,7 @@ export function admit(api: SteveApi, def: TypeDef, op: 'CREATE' | 'UPDATE' | 'DE
   const denial = api.admission[def.id]?.(op, obj, old, api.store);
 
   if (denial) {
-    throw new ApiError(denial.status, denial.code, `admission webhook "${ api.webhook ?? 'validator' }" denied the request: ${ denial.message }`);
+    throw new ApiError(denial.status, denial.code, `admission webhook "${ api.webhook ?? 'validator' }" denied the request: ${ denial.message }`, denial.causes);
   }
 }
 

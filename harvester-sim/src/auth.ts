@@ -84,7 +84,13 @@ export class Sessions {
     if (!user) {
       return undefined;
     }
-    const token = `token-${ randomBytes(4).toString('hex') }:${ randomBytes(24).toString('hex') }`;
+
+    return this.issue(user, 'token');
+  }
+
+  /** A new token for `user`: `token-…` for a login, `kubeconfig-…` for a downloaded kubeconfig, as Rancher names them. */
+  issue(user: SimUser, kind: 'token' | 'kubeconfig'): string {
+    const token = `${ kind }-${ randomBytes(4).toString('hex') }:${ randomBytes(24).toString('hex') }`;
 
     this.byToken.set(token, user);
 

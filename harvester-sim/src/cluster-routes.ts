@@ -3,7 +3,7 @@ import { RequestContext } from './api';
 import { clusterAccess, SimUser, TypeAccess } from './auth';
 import { Cluster, ClusterRegistry } from './cluster';
 import { originOf } from './http';
-import { handleKubeApi } from './kube-api';
+import { handleKubeApi } from './kube/handler';
 import { kubeVersion } from './rancher-routes';
 import { AuthedCall, Route } from './router';
 import { steveRequest } from './steve-router';
@@ -87,7 +87,9 @@ export function clusterRoutes(host: ClusterHost): Route<AuthedCall>[] {
       handler: (call, [, id, rest]) => {
         const use = host.use(call.user, id);
 
-        return handleKubeApi(use.cluster.api, call.user, use.access, call.req, call.res, rest, call.url.searchParams);
+        return handleKubeApi({
+          api: use.cluster.api, user: call.user, access: use.access, req: call.req, res: call.res, path: rest, params: call.url.searchParams
+        });
       },
     },
   ];

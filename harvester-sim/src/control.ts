@@ -117,6 +117,17 @@ on('POST', /^\/sim\/clusters\/([^/]+)\/ready$/, ({ sim, body }, [, id]) => {
 
   return clusterState(sim.cluster(decodeURIComponent(id)) as Cluster);
 });
+on('POST', /^\/sim\/clusters\/([^/]+)\/compact$/, ({ sim }, [, id]) => {
+  const cluster = sim.cluster(decodeURIComponent(id));
+
+  if (!cluster) {
+    throw new ApiError(404, 'NotFound', `cluster ${ id } not found`);
+  }
+  // As an etcd compaction: watches from an older revision get 410 Expired and must list again.
+  cluster.store.compact();
+
+  return { revision: cluster.store.revision, oldest: cluster.store.oldestRevision };
+});
 on('DELETE', /^\/sim\/faults$/, ({ sim }) => {
   sim.faults.clear();
 

@@ -16,6 +16,8 @@ export interface TypeDef {
   resource: string;
   namespaced: boolean;
   columns?: Column[];
+  /** Resource actions Steve links on each object (`actions.<name>`, posted as `?action=<name>`). */
+  actions?: string[];
   /** Cells of `metadata.fields`, in the order of the apiserver's Table columns. */
   fields?: (obj: Obj) => unknown[];
 }
@@ -40,12 +42,13 @@ export function core(kind: string, resource: string, namespaced: boolean, extra:
 export const MANAGEMENT_TYPES: TypeDef[] = [
   crd('management.cattle.io', 'v3', 'Setting', 'settings', false),
   crd('management.cattle.io', 'v3', 'Feature', 'features', false),
-  crd('management.cattle.io', 'v3', 'Cluster', 'clusters', false),
+  crd('management.cattle.io', 'v3', 'Cluster', 'clusters', false, { actions: ['generateKubeconfig'] }),
   crd('management.cattle.io', 'v3', 'Project', 'projects', true),
   crd('management.cattle.io', 'v3', 'User', 'users', false),
   crd('management.cattle.io', 'v3', 'GlobalRole', 'globalroles', false),
   crd('management.cattle.io', 'v3', 'GlobalRoleBinding', 'globalrolebindings', false),
   crd('ext.cattle.io', 'v1', 'SelfUser', 'selfusers', false),
+  crd('ext.cattle.io', 'v1', 'Kubeconfig', 'kubeconfigs', false),
   crd('provisioning.cattle.io', 'v1', 'Cluster', 'clusters', true),
   core('Namespace', 'namespaces', false),
 ];

@@ -1,7 +1,4 @@
-import {
-  createServer, IncomingMessage, Server, ServerResponse, STATUS_CODES
-} from 'node:http';
-import { AddressInfo } from 'node:net';
+import { IncomingMessage, ServerResponse, STATUS_CODES } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { RequestContext, SteveApi } from './api';
 import { managementAccess, Sessions, SimUser, tokenFrom } from './auth';
@@ -12,6 +9,8 @@ import { handleControl, ResetOptions, SimControl } from './control';
 import { Faults } from './faults';
 import { DEFAULT_FLEET, Fleet, loadFleet, withScenario } from './fleet';
 import { originOf, sendJson, steveError } from './http';
+import { kubeconfigRoutes } from './kubeconfig';
+import { DualListener } from './listener';
 import { isBrowserNavigation, sendOlderUi } from './older-ui';
 import { PluginRegistry } from './plugins';
 import { managementCluster, seedManagement } from './rancher';
@@ -61,14 +60,16 @@ export class Simulator implements SimControl, RancherHost, SocketHost {
 
   readonly mgmtHub = new WatchHub(this.mgmt);
   fleet!: Fleet;
-  private server?: Server;
+  private server?: DualListener;
+  /** The port the simulator listens on (HTTP and HTTPS), once it does. */
+  port = 0;
   private readonly routes: Route[];
 
   constructor(private readonly options: SimulatorOptions) {
     for (const dir of options.plugins ?? []) {
       this.plugins.add(dir, false);
     }
-    this.routes = [...publicRoutes(this), ...[...clusterRoutes(this), ...managementRoutes(this)].map(requireUser)];
+    this.routes = [...publicRoutes(this), ...[...clusterRoutes(this), ...kubeconfigRoutes(this), ...managementRoutes(this)].map(requireUser)];
     this.reset({});
   }
 
@@ -158,12 +159,10 @@ export class Simulator implements SimControl, RancherHost, SocketHost {
   }
 
   async listen(): Promise<number> {
-    const server = createServer((req, res) => {
-      this.handle(req, res).catch((err: unknown) => fail(res, err, true));
-    });
     const wss = new WebSocketServer({ noServer: true });
-
-    server.on('upgrade', (req, socket, head) => {
+    const server = new DualListener((req, res) => {
+      this.handle(req, res).catch((err: unknown) => fail(res, err, true));
+    }, (req, socket, head) => {
       const target = socketTarget(this, req, this.sessions.userFor(tokenFrom(req.headers)));
 
       if ('status' in target) {
@@ -174,16 +173,17 @@ export class Simulator implements SimControl, RancherHost, SocketHost {
       }
       wss.handleUpgrade(req, socket, head, (ws) => target.hub?.attach(ws, target.ctx));
     });
-    this.server = server;
-    await new Promise<void>((resolve) => server.listen(this.options.port, this.options.host ?? '127.0.0.1', resolve));
 
-    return (server.address() as AddressInfo).port;
+    this.server = server;
+    this.port = await server.listen(this.options.port, this.options.host ?? '127.0.0.1');
+
+    return this.port;
   }
 
   async close(): Promise<void> {
     this.registry.list().forEach((c) => c.unload());
     this.dropWebsockets();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.server?.close();
   }
 
   private objectsFor(spec: ClusterSpec): K8sObject[] {

@@ -69,8 +69,10 @@ export function formatResource(def: TypeDef, obj: K8sObject, base: ApiBase, acce
   // Steve keeps `type` for the schema id: an object's own `type` field (Events have one) moves to `_type`.
   const { type: ownType, ...rest } = out;
 
+  const actions = def.actions ? { actions: Object.fromEntries(def.actions.map((name) => [name, `${ self }?action=${ name }`])) } : {};
+
   return {
-    ...rest, ...(ownType === undefined ? {} : { _type: ownType }), id, type: def.id, links
+    ...rest, ...(ownType === undefined ? {} : { _type: ownType }), id, type: def.id, links, ...actions
   };
 }
 

@@ -21,6 +21,9 @@ export function randomSuffix(): string {
 
 export type Listener = (event: ChangeEvent) => void;
 
+/** How many changes a store keeps for watches that resume from a `resourceVersion`. */
+export const HISTORY_LIMIT = 5000;
+
 /**
  * In-memory object store of one cluster, keyed by Steve type id. Every write bumps a cluster-wide
  * revision that becomes the object's `resourceVersion`, and notifies listeners (the watch hub, the
@@ -29,9 +32,33 @@ export type Listener = (event: ChangeEvent) => void;
 export class ObjectStore implements ClusterReader {
   private readonly objects = new Map<string, Map<string, K8sObject>>();
   private readonly listeners = new Set<Listener>();
+  /** The latest changes, oldest first, for watches that resume from a revision. */
+  private readonly history: ChangeEvent[] = [];
+  /** Changes at or below this revision are forgotten (compacted), as etcd forgets old revisions. */
+  private compacted = 0;
   revision = 1;
 
   constructor(private readonly now: () => Date = () => new Date()) {}
+
+  /** The changes after `revision`, or undefined when some of them are already compacted away. */
+  changesSince(revision: number): ChangeEvent[] | undefined {
+    if (revision < this.compacted) {
+      return undefined;
+    }
+
+    return this.history.filter((event) => event.revision > revision);
+  }
+
+  /** The oldest revision a watch can still resume from. */
+  get oldestRevision(): number {
+    return this.compacted;
+  }
+
+  /** Forgets every change so far, as an etcd compaction does: older watches must list again. */
+  compact(): void {
+    this.history.length = 0;
+    this.compacted = this.revision;
+  }
 
   onChange(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -105,7 +132,7 @@ export class ObjectStore implements ClusterReader {
     copy.metadata.creationTimestamp = current.metadata.creationTimestamp;
     copy.metadata.generation = (current.metadata.generation ?? 1) + (specChanged(current, copy) ? 1 : 0);
 
-    return this.write('change', type, copy);
+    return this.write('change', type, copy, current);
   }
 
   /** Read-modify-write helper for controllers: applies `mutate` to a copy of the current object. */
@@ -133,27 +160,35 @@ export class ObjectStore implements ClusterReader {
 
     removed.metadata.resourceVersion = String(++this.revision);
     this.emit({
-      kind: 'remove', type, object: removed, revision: this.revision
+      kind: 'remove', type, object: removed, revision: this.revision, previous: current
     });
 
     return removed;
   }
 
+  /** Empties the store (a reset); watches from before it must list again. */
   clear(): void {
     this.objects.clear();
+    this.compact();
   }
 
-  private write(kind: 'create' | 'change', type: string, obj: K8sObject): K8sObject {
+  private write(kind: 'create' | 'change', type: string, obj: K8sObject, previous?: K8sObject): K8sObject {
     obj.metadata.resourceVersion = String(++this.revision);
     this.bucket(type).set(idOf(obj), obj);
     this.emit({
-      kind, type, object: obj, revision: this.revision
+      kind, type, object: obj, revision: this.revision, previous
     });
 
     return obj;
   }
 
   private emit(event: ChangeEvent): void {
+    this.history.push(event);
+    if (this.history.length > HISTORY_LIMIT) {
+      const dropped = this.history.splice(0, this.history.length - HISTORY_LIMIT);
+
+      this.compacted = dropped[dropped.length - 1].revision;
+    }
     for (const listener of [...this.listeners]) {
       listener(event);
     }

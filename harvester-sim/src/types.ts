@@ -37,13 +37,26 @@ export interface ChangeEvent {
   type: string;
   object: K8sObject;
   revision: number;
+  /** The object before this change (updates and removals), so a filtered watch can tell an object leaving it. */
+  previous?: K8sObject;
 }
 
 /** An error the API answers with: HTTP status plus a Kubernetes-style reason and message. */
 export class ApiError extends Error {
-  constructor(public readonly status: number, public readonly code: string, message: string) {
+  /**
+   * `causes`: the fields an `Invalid` error names (the apiserver's `details.causes`), which kubectl prints as
+   * `The <kind> "<name>" is invalid: <field>: <message>`.
+   */
+  constructor(public readonly status: number, public readonly code: string, message: string, public readonly causes?: StatusCause[]) {
     super(message);
   }
+}
+
+/** One cause of a Kubernetes `Status` failure. */
+export interface StatusCause {
+  reason: string;
+  message: string;
+  field: string;
 }
 
 export type AdmissionOperation = 'CREATE' | 'UPDATE' | 'DELETE';

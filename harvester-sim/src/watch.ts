@@ -14,7 +14,6 @@ interface Watch {
   timer?: NodeJS.Timeout;
 }
 
-const HISTORY_LIMIT = 5000;
 const PING_MS = 20000;
 
 /** Matches a simple label selector (`a=b,c!=d,e`) against labels. */
@@ -42,7 +41,6 @@ function matchesSelector(selector: string | undefined, labels: Record<string, st
  * with no data (the paginated list then refetches its page at that revision).
  */
 export class WatchHub {
-  private readonly history: ChangeEvent[] = [];
   private readonly sockets = new Set<WebSocket>();
 
   constructor(private readonly api: SteveApi) {
@@ -98,7 +96,7 @@ export class WatchHub {
       const since = Number(msg.resourceVersion);
 
       if (since > 0) {
-        for (const event of this.history.filter((e) => e.revision > since)) {
+        for (const event of this.api.store.changesSince(since) ?? []) {
           this.deliver(watch, event, ctx, send);
         }
       }
@@ -125,10 +123,6 @@ export class WatchHub {
   private readonly listeners = new Set<(event: ChangeEvent) => void>();
 
   private publish(event: ChangeEvent): void {
-    this.history.push(event);
-    if (this.history.length > HISTORY_LIMIT) {
-      this.history.splice(0, this.history.length - HISTORY_LIMIT);
-    }
     for (const listener of this.listeners) {
       listener(event);
     }

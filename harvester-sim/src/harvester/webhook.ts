@@ -9,7 +9,10 @@ function fields(obj: K8sObject | undefined): { value: string; default: string } 
   return { value: typeof obj?.value === 'string' ? obj.value : '', default: typeof obj?.default === 'string' ? obj.default : '' };
 }
 
-const invalid = (message: string) => new ApiError(422, 'Invalid', message);
+/** `werror.NewInvalidError(message, field)`: 422 `Invalid`, with the field as the status cause. */
+const invalid = (message: string, field: string) => new ApiError(422, 'Invalid', message, [{
+  reason: 'FieldValueInvalid', message, field
+}]);
 const internal = (message: string) => new ApiError(500, 'InternalError', message);
 
 /** `getNetworkConfig(name)`: the peer's effective config (value, else default); 500 when it does not decode. */
@@ -64,7 +67,7 @@ function guard(fn: () => void): ApiError | undefined {
       return err;
     }
     if (err instanceof CheckError) {
-      return err.internal ? internal(err.message) : invalid(err.message);
+      return err.internal ? internal(err.message) : invalid(err.message, VM_MIGRATION_NETWORK);
     }
     throw err;
   }
@@ -80,12 +83,12 @@ function validatePair(name: string, obj: K8sObject, reader: ClusterReader): Netw
   try {
     config = validateNetworkHelper(name, def, reader);
   } catch (err) {
-    throw err instanceof CheckError ? invalid(err.message) : err;
+    throw err instanceof CheckError ? invalid(err.message, 'default') : err;
   }
   try {
     return validateNetworkHelper(name, value, reader) ?? config;
   } catch (err) {
-    throw err instanceof CheckError ? invalid(err.message) : err;
+    throw err instanceof CheckError ? invalid(err.message, 'value') : err;
   }
 }
 
@@ -150,10 +153,10 @@ function storageNetwork(operation: string, obj: K8sObject | undefined, old: K8sO
     try {
       checkNetworkOverlap(STORAGE_NETWORK, config, VM_MIGRATION_NETWORK, peerConfig(VM_MIGRATION_NETWORK, reader));
     } catch (err) {
-      throw err instanceof CheckError ? invalid(err.message) : err;
+      throw err instanceof CheckError ? invalid(err.message, 'value') : err;
     }
     if ((operation === 'UPDATE' || next.value || next.default) && anyVmRunning(reader)) {
-      throw invalid('Please stop all VMs before configuring the storage-network setting');
+      throw invalid('Please stop all VMs before configuring the storage-network setting', STORAGE_NETWORK);
     }
   });
 }
