@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import {
   test, expect, loginByCookie, sim, dashboardPath, CLUSTER
 } from './fixtures';
+import { kubectls } from '../../harvester-sim/test/kubectl';
 import { ROUTER_BASE, SIM_URL } from '../../playwright.config';
 
 // What a user of a real Rancher meets and our simulator alone would not show: a dashboard served under /dashboard/
@@ -56,4 +58,19 @@ test('the editor: a cluster without the setting (not Harvester, or older than v1
   await expect(page.getByTestId('vmmn-page-notFound')).toContainText('v1.6');
   await page.getByTestId('vmmn-back-to-overview').click();
   await expect(page.getByTestId('vmmn-fleet')).toBeVisible();
+});
+
+test('the header\'s Download KubeConfig gives a kubeconfig kubectl can use against the cluster @journey', async({ page }) => {
+  // Rancher 2.12's shell (3.0.5) calls the cluster's generateKubeconfig action; later shells create an
+  // ext.cattle.io kubeconfig. Either way the file must work in a client nobody here wrote.
+  await loginByCookie(page);
+  // The header's cluster tools show on a cluster's own pages (the explorer), not on global products such as ours.
+  await page.goto(`/c/${ CLUSTER }/explorer`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('btn-download-kubeconfig').click()]);
+  const file = await download.path();
+  const [kubectl] = kubectls();
+  const name = execFileSync(kubectl.path, ['--kubeconfig', file, 'get', 'settings.harvesterhci.io', 'vm-migration-network', '-o', 'jsonpath={.metadata.name}'], { encoding: 'utf8' });
+
+  expect(download.suggestedFilename()).toBe('harv1.yaml');
+  expect(name).toBe('vm-migration-network');
 });
