@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark of the project (printed figures); the browser ones one after the other. */
 import './bundle-size.bench';
 import './core.bench';
+import './fleet-schedule.bench';
 import { healthPageDone } from './health-page.bench';
 import { benchLoadTime } from './load-time.bench';
 import { benchFleetOverview } from './fleet-overview.bench';

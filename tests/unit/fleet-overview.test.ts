@@ -5,14 +5,18 @@ import {
 import { enableAutoUnmount, flushPromises, VueWrapper } from '@vue/test-utils';
 import { ref } from 'vue';
 import FleetOverview from '@pkg/pages/FleetOverview.vue';
+import MigrationNetworkPanel from '@pkg/components/MigrationNetworkPanel.vue';
 import { createShellStore, mountWithShell } from './shell-mount';
 import { FLEET_BATCH_MS } from '@pkg/composables/useFleet';
 import {
   DIRECTIVES, FLEET, SETTINGS_LIST, managementCluster, translate
 } from './fleet-fixtures';
 
+vi.mock('vue-router', () => ({ useRoute: () => ({ params: { cluster: 'c-stuck' } }) }));
+
 const management = ref(Object.keys(FLEET).map((id) => managementCluster(id)));
 let asked: string[];
+let lastStore: ReturnType<typeof createShellStore>;
 /** Clusters whose requests never get an answer. */
 let hanging: Set<string>;
 
@@ -56,6 +60,8 @@ async function createWrapper({
     }
   });
   const wrapper = mountWithShell(FleetOverview, store, { global: { directives: DIRECTIVES, mocks: { t: translate } } });
+
+  lastStore = store;
 
   await flushPromises();
   await vi.advanceTimersByTimeAsync(tick ? 1_000 : FLEET_BATCH_MS);
@@ -141,17 +147,24 @@ describe('FleetOverview: one row per Harvester cluster', () => {
 });
 
 describe('FleetOverview: what it asks', () => {
-  it('asks a disconnected cluster nothing, and at most 5 requests of each other cluster per refresh', async() => {
+  it('asks a disconnected cluster nothing, at most 5 requests of each other cluster per read, busy rows every 5 s and quiet ones every 30 s', async() => {
     await createWrapper();
     const first = Object.fromEntries(Object.keys(FLEET).map((id) => [id, requestsTo(id)]));
 
     expect(first).toStrictEqual({
       'c-dis': 4, 'c-ok': 5, 'c-fail': 5, 'c-stuck': 5, 'c-forb': 4, 'c-503': 4, 'c-down': 0, local: 0
     });
-    await vi.advanceTimersByTimeAsync(4_000);
-    for (const id of Object.keys(FLEET)) {
-      expect(requestsTo(id), id).toBe(2 * first[id]);
-    }
+    const reads = () => Object.fromEntries(Object.keys(FLEET).map((id) => [id, first[id] ? requestsTo(id) / first[id] : 0]));
+
+    // Stuck and failed networks are read every 5 s; the 503 backs off 10 s; settled and forbidden rows wait 30 s.
+    await vi.advanceTimersByTimeAsync(4_500);
+    expect(reads()).toStrictEqual({
+      'c-dis': 1, 'c-ok': 1, 'c-fail': 2, 'c-stuck': 2, 'c-forb': 1, 'c-503': 1, 'c-down': 0, local: 0
+    });
+    await vi.advanceTimersByTimeAsync(25_000);
+    expect(reads()).toStrictEqual({
+      'c-dis': 2, 'c-ok': 2, 'c-fail': 7, 'c-stuck': 7, 'c-forb': 2, 'c-503': 2, 'c-down': 0, local: 0
+    });
   });
 
   // Over HTTP/1.1 the browser sends in the order asked: each cluster's IPPool read waits for its settings read.
@@ -188,7 +201,7 @@ describe('FleetOverview: what it asks', () => {
     expect(wrapper.find('[data-testid="vmmn-fleet-state-ok"]').exists()).toBe(false);
   });
 
-  it('never piles requests on a cluster that does not answer, and gives up after 10 s', async() => {
+  it('never piles requests on a cluster that does not answer: one read at a time, given up after 10 s, then backed off', async() => {
     hanging.add('c-ok');
     const wrapper = await createWrapper({ tick: false });
 
@@ -197,9 +210,31 @@ describe('FleetOverview: what it asks', () => {
     expect(cell(wrapper, 'state', 'ok')).toBe(`${ K }.state.loading%`);
     expect(cell(wrapper, 'age', 'ok')).toBe(`${ K }.state.loading%`);
     expect(requestsTo('c-ok')).toBe(4);
-    expect(requestsTo('c-dis')).toBe(8);
     await vi.advanceTimersByTimeAsync(1 + FLEET_BATCH_MS);
     expect(cell(wrapper, 'problems', 'ok')).toBe(`${ K }.problems(count: 1, worst: ${ K }.problem.failed(message: no answer within 10 s)%)%`);
+    // Asked again 10 s after it gave up, then 20 s after the second failure: never two reads at once.
+    await vi.advanceTimersByTimeAsync(9_500);
+    expect(requestsTo('c-ok')).toBe(4);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(requestsTo('c-ok')).toBe(8);
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(requestsTo('c-ok')).toBe(8);
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(requestsTo('c-ok')).toBe(12);
+  });
+
+  it('reads nothing while the tab is hidden, and the rows on screen again at once when it is shown', async() => {
+    await createWrapper();
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    const before = asked.length;
+
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(asked.length).toBe(before);
+    visibility.mockReturnValue('visible');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(FLEET_BATCH_MS);
+    expect(requestsTo('c-ok')).toBe(10);
+    expect(requestsTo('c-dis')).toBe(8);
   });
 });
 
@@ -231,13 +266,15 @@ describe('FleetOverview: answers shown together', () => {
 });
 
 describe('FleetOverview: timers', () => {
-  it('says how old each row is, every second, and reads it again every 5 s', async() => {
+  it('says how old each row is, every second, and reads a settled row again after 30 s', async() => {
     const wrapper = await createWrapper();
 
     // The shell counts whole seconds down: the answer came FLEET_BATCH_MS after the start.
     expect(cell(wrapper, 'age', 'ok')).toBe(ago(0));
     await vi.advanceTimersByTimeAsync(2_000);
     expect(cell(wrapper, 'age', 'ok')).toBe(ago(2));
+    await vi.advanceTimersByTimeAsync(26_000);
+    expect(cell(wrapper, 'age', 'ok')).toBe(ago(28));
     await vi.advanceTimersByTimeAsync(2_000 + FLEET_BATCH_MS);
     expect(cell(wrapper, 'age', 'ok')).toBe(ago(0));
   });
@@ -256,5 +293,18 @@ describe('FleetOverview: timers', () => {
 
     await vi.advanceTimersByTimeAsync(30_000);
     expect(asked.length).toBe(before);
+  });
+});
+
+describe('FleetOverview and the panels on Harvester\'s pages', () => {
+  it('share one reader: a panel open beside the overview adds no reads of its own', async() => {
+    await createWrapper();
+    const panel = mountWithShell(MigrationNetworkPanel, lastStore, { global: { directives: DIRECTIVES, mocks: { t: translate } } });
+
+    await vi.advanceTimersByTimeAsync(5_000);
+    // c-stuck is read every 5 s whoever shows it: twice in the first 5 s, not four times.
+    expect(requestsTo('c-stuck')).toBe(10);
+    expect(panel.find('[data-testid="vmmn-panel-state"]').exists()).toBe(true);
+    panel.unmount();
   });
 });

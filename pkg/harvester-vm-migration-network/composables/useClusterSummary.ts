@@ -1,43 +1,35 @@
-import { onBeforeUnmount, ref, Ref } from 'vue';
+import { computed, ComputedRef, onBeforeUnmount, watch } from 'vue';
 import { Store } from 'vuex';
-import { FleetRow, summarizeFleetCluster } from '../core';
-import { fetchClusterSummary } from '../api/cluster-summary';
+import { FleetRow } from '../core';
 import { MANAGEMENT_CLUSTER, shellPage } from './useShellPage';
 import { clusterDisplayName, clusterReachable, RancherCluster } from '../core/rancher-cluster';
-import { FLEET_REFRESH_MS } from './useFleet';
+import { fleetReader } from './fleet-reader';
 
 /**
- * The fleet-overview summary of one cluster, read again every `FLEET_REFRESH_MS`: what the panels on Harvester's
- * pages show. It reads through the management store, so it works inside any product (Harvester's has its own store).
+ * The fleet-overview summary of one cluster: what the panels on Harvester's pages show. It comes from the tab's
+ * fleet reader, which the overview uses too, so a panel adds no reading loop of its own. It reads through the
+ * management store, so it works inside any product (Harvester's has its own store).
  */
-export function useClusterSummary(store: Store<unknown>, clusterId: () => string, refreshMs = FLEET_REFRESH_MS): { row: Ref<FleetRow | undefined> } {
-  const { managementRequest: request, management } = shellPage(store);
-  const row = ref<FleetRow>();
-  let busy = false;
+export function useClusterSummary(store: Store<unknown>, clusterId: () => string): { row: ComputedRef<FleetRow | undefined> } {
+  const { management } = shellPage(store);
+  const reader = fleetReader(store);
+  const stop = reader.start();
+  let release: () => void = () => undefined;
 
-  async function refresh() {
-    const id = clusterId();
+  watch(clusterId, (id) => {
+    release();
+    const rancher = id ? management.byId<RancherCluster>(MANAGEMENT_CLUSTER, id) : undefined;
 
-    if (busy || !id) {
-      return;
-    }
-    busy = true;
-    try {
-      const rancher = management.byId<RancherCluster>(MANAGEMENT_CLUSTER, id);
+    // A cluster Rancher's store does not hold (yet) is asked anyway.
+    release = id ? reader.hold({
+      id, name: rancher ? clusterDisplayName(rancher) : id, connected: rancher ? clusterReachable(rancher) : true
+    }) : () => undefined;
+  }, { immediate: true });
 
-      // The same reading as the overview's; a cluster Rancher's store does not hold (yet) is asked anyway.
-      row.value = summarizeFleetCluster(await fetchClusterSummary(request, {
-        id, name: rancher ? clusterDisplayName(rancher) : id, connected: rancher ? clusterReachable(rancher) : true
-      }));
-    } finally {
-      busy = false;
-    }
-  }
+  onBeforeUnmount(() => {
+    release();
+    stop();
+  });
 
-  refresh();
-  const timer = setInterval(refresh, refreshMs);
-
-  onBeforeUnmount(() => clearInterval(timer));
-
-  return { row };
+  return { row: computed(() => reader.entries[clusterId()]?.row) };
 }

@@ -7,6 +7,7 @@ import {
   dryRunValue, saveValue, snapshotSetting, SettingObject, WriteOptions
 } from '../api/setting-client';
 import { shellPage } from './useShellPage';
+import { fleetReader } from './fleet-reader';
 import {
   EDITOR_TYPES, checkForm, factsOf, migrationsOf, writesNothing
 } from '../editor/adapter';
@@ -200,6 +201,8 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
     if (result.kind === 'ok' && result.setting) {
       base.value = snapshotSetting(result.setting);
       ourVersions.value = [...ourVersions.value, result.setting.metadata.resourceVersion ?? ''];
+      // The overview's row of this cluster is now out of date: it is read first when the overview shows again.
+      fleetReader(store).readSoon(clusterId.value);
     }
     // Saved: the base now holds our value. Not saved: the value on the server is not ours (a timed-out save may
     // still land; then it shows as a change, which the reload the notice offers resolves).
