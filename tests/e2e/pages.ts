@@ -42,7 +42,7 @@ export async function openFromSideNav(page: Page, entry: 'Settings' | 'Migration
 }
 
 /** A fleet overview row's cell, by cluster name. */
-export function fleetCell(page: Page, column: 'state' | 'network' | 'configured' | 'nodes' | 'problems' | 'age' | 'harvester', name: string) {
+export function fleetCell(page: Page, column: 'state' | 'network' | 'version' | 'nodes' | 'problems' | 'age' | 'harvester', name: string) {
   return page.getByTestId(`vmmn-fleet-${ column }-${ name }`);
 }
 

@@ -95,23 +95,41 @@ describe('FleetOverview: one row per Harvester cluster', () => {
   });
 
   it.each([
-    ['dis', 'disabled', `${ K }.disabledUsesMgmt%`, `${ K }.configured.true%`, '', `${ K }.noProblems%`],
-    ['ok', 'healthy', `${ K }.enabledOn(network: vm-migration, vlan: 100, range: 192.168.1.0/24)%`, `${ K }.configured.true%`, `${ K }.nodes.count(have: 3, need: 3)%`, `${ K }.noProblems%`],
-    ['fail', 'failed', `${ K }.enabledOn(network: vm-migration, vlan: 100, range: 192.168.1.0/24)%`, `${ K }.configured.false%`, `${ K }.nodes.count(have: 3, need: 3)%`,
-      `${ K }.problems(count: 1, worst: ${ K }.problem.configuredFailed(message: cluster network x not found)%)%`],
-    ['stuck', 'stuck', `${ K }.enabledOn(network: vm-migration, vlan: 100, range: 192.168.1.0/30)%`, `${ K }.configured.true%`, `${ K }.nodes.count(have: 2, need: 3)%`,
-      `${ K }.problems(count: 1, worst: ${ K }.problem.rangeExhausted(usable: 2, missing: 1)%)%`],
-    ['forb', 'unreachable', '', '', '', `${ K }.problems(count: 1, worst: ${ K }.problem.forbidden(message: settings.harvesterhci.io is forbidden)%)%`],
-    ['unavail', 'unreachable', '', '', '', `${ K }.problems(count: 1, worst: ${ K }.problem.failed(message: HTTP 503)%)%`],
-    ['down', 'unreachable', '', '', '', `${ K }.problems(count: 1, worst: ${ K }.problem.disconnected(message: )%)%`],
-  ])('%s is %s', async(name, state, network, configured, nodes, problems) => {
+    ['dis', 'disabled', `${ K }.disabledUsesMgmt%`, `${ K }.nodes.notUsed%`, `${ K }.noProblems%`, ''],
+    ['ok', 'healthy', `${ K }.enabledOn(network: vm-migration, vlan: 100, range: 192.168.1.0/24)%`, `${ K }.nodes.count(have: 3, need: 3)%`, `${ K }.noProblems%`, ''],
+    ['fail', 'failed', `${ K }.enabledOn(network: vm-migration, vlan: 100, range: 192.168.1.0/24)%`, `${ K }.nodes.count(have: 3, need: 3)%`,
+      `${ K }.problem.configuredFailed(message: cluster network x not found)%`, 'icon-error'],
+    ['stuck', 'stuck', `${ K }.enabledOn(network: vm-migration, vlan: 100, range: 192.168.1.0/30)%`, `${ K }.nodes.count(have: 2, need: 3)%`,
+      `${ K }.problem.rangeExhausted(usable: 2, missing: 1)%`, 'icon-error'],
+    ['forb', 'unreachable', '', '', `${ K }.problem.forbidden(message: settings.harvesterhci.io is forbidden)%`, 'icon-error'],
+    ['unavail', 'unreachable', '', '', `${ K }.problem.failed(message: HTTP 503)%`, 'icon-error'],
+    ['down', 'unreachable', '', '', `${ K }.problem.disconnected(message: )%`, 'icon-error'],
+  ])('%s is %s', async(name, state, network, nodes, problem, icon) => {
     const wrapper = await createWrapper();
 
     expect(cell(wrapper, 'state', name)).toBe(`${ K }.state.${ state }%`);
     expect(cell(wrapper, 'network', name)).toBe(network);
-    expect(cell(wrapper, 'configured', name)).toBe(configured);
     expect(cell(wrapper, 'nodes', name)).toBe(nodes);
-    expect(cell(wrapper, 'problems', name)).toBe(problems);
+    // One line: the worst problem, without a count in front; its severity as an icon.
+    expect(cell(wrapper, 'problems', name)).toBe(problem);
+    if (icon) {
+      expect(wrapper.find(`[data-testid="vmmn-fleet-problems-${ name }"] i`).classes()).toContain(icon);
+    }
+  });
+
+  it('shows the Harvester version beside the cluster\'s name, in no column of its own', async() => {
+    const wrapper = await createWrapper();
+
+    expect(cell(wrapper, 'version', 'ok')).toBe('v1.8.0');
+    expect(wrapper.findAll('thead th')).toHaveLength(7);
+  });
+
+  it('says so when Rancher manages no Harvester cluster the user can see', async() => {
+    management.value = [managementCluster('local')];
+    const wrapper = await createWrapper();
+
+    expect(wrapper.find('[data-testid="vmmn-fleet-empty"]').text()).toBe(`${ K }.empty%`);
+    expect(wrapper.find('[data-testid="vmmn-fleet-table"]').exists()).toBe(false);
   });
 
   it('colours the badge by state', async() => {
@@ -211,7 +229,7 @@ describe('FleetOverview: what it asks', () => {
     expect(cell(wrapper, 'age', 'ok')).toBe(`${ K }.state.loading%`);
     expect(requestsTo('c-ok')).toBe(4);
     await vi.advanceTimersByTimeAsync(1 + FLEET_BATCH_MS);
-    expect(cell(wrapper, 'problems', 'ok')).toBe(`${ K }.problems(count: 1, worst: ${ K }.problem.failed(message: no answer within 10 s)%)%`);
+    expect(cell(wrapper, 'problems', 'ok')).toBe(`${ K }.problem.failed(message: no answer within 10 s)%`);
     // Asked again 10 s after it gave up, then 20 s after the second failure: never two reads at once.
     await vi.advanceTimersByTimeAsync(9_500);
     expect(requestsTo('c-ok')).toBe(4);

@@ -12,14 +12,15 @@ export interface FleetViewRow {
   stateLabel: string;
   version: string;
   network: string;
-  configured: string;
-  caughtUp: string;
-  kubeVirt: string;
   nodes: string;
   /** For sorting the nodes column: the share of nodes with a migration IP (-1 when not applicable). */
   nodesShare: number;
   problemCount: number;
   worstProblem: string;
+  /** The worst problem's severity: its icon and colour. */
+  worstSeverity: 'error' | 'warning' | '';
+  /** Every problem, one a line: the cell's tooltip. */
+  allProblems: string;
   /** Seconds since the row was read; -1 before the first answer. */
   ageSeconds: number;
   /** How long ago the row was read, in the shell's own words ("3 secs ago"); '' before the first answer. */
@@ -50,23 +51,10 @@ function configuredText(row: FleetRow, t: Translate): string {
   return t(`${ K }.configured.${ status === 'True' ? 'true' : status === 'False' ? 'false' : 'none' }`);
 }
 
-function caughtUpText(row: FleetRow, t: Translate): string {
-  if (row.state === 'unreachable') {
-    return '';
-  }
-
-  return t(`${ K }.caughtUp.${ row.caughtUp === undefined ? 'nothing' : row.caughtUp ? 'yes' : 'no' }`);
-}
-
-function kubeVirtText(row: FleetRow, t: Translate): string {
-  if (row.kubeVirtReady === undefined) {
-    return row.state === 'unreachable' ? '' : t(`${ K }.kubeVirt.unknown`);
-  }
-
-  return t(`${ K }.kubeVirt.${ row.kubeVirtReady ? 'ready' : 'refused' }`);
-}
-
 function nodesText(row: FleetRow, t: Translate): string {
+  if (row.enabled === false) {
+    return t(`${ K }.nodes.notUsed`);
+  }
   if (!row.enabled || row.nodesNeeding === undefined) {
     return '';
   }
@@ -85,19 +73,18 @@ export function fleetViewRow(id: string, name: string, row: FleetRow | undefined
   return {
     id,
     name,
-    state:        row?.state ?? 'unreachable',
-    stateLabel:   row ? t(`${ K }.state.${ row.state }`) : t(`${ K }.state.loading`),
-    version:      row?.version ?? '',
-    network:      row ? networkText(row, t) : '',
-    configured:   row ? configuredText(row, t) : '',
-    caughtUp:     row ? caughtUpText(row, t) : '',
-    kubeVirt:     row ? kubeVirtText(row, t) : '',
-    nodes:        row ? nodesText(row, t) : '',
-    nodesShare:   row?.enabled && row.nodesNeeding ? (row.nodesWithIp ?? 0) / row.nodesNeeding : -1,
-    problemCount: errors.length,
-    worstProblem: errors[0] ? problemText(errors[0], t) : '',
-    ageSeconds:   fetchedAt === undefined ? -1 : Math.max(0, Math.round((now - fetchedAt) / 1000)),
-    age:          fetchedAt === undefined ? '' : t(`${ L10N_ROOT }.time.ago`, { time: timeSince(new Date(Math.min(fetchedAt, now)).toISOString(), now, t) }),
+    state:         row?.state ?? 'unreachable',
+    stateLabel:    row ? t(`${ K }.state.${ row.state }`) : t(`${ K }.state.loading`),
+    version:       row?.version ?? '',
+    network:       row ? networkText(row, t) : '',
+    nodes:         row ? nodesText(row, t) : '',
+    nodesShare:    row?.enabled && row.nodesNeeding ? (row.nodesWithIp ?? 0) / row.nodesNeeding : -1,
+    problemCount:  errors.length,
+    worstProblem:  errors[0] ? problemText(errors[0], t) : '',
+    worstSeverity: errors[0] ? (errors[0].severity === 'error' ? 'error' : 'warning') : '',
+    allProblems:   errors.map((p) => problemText(p, t)).join('\n'),
+    ageSeconds:    fetchedAt === undefined ? -1 : Math.max(0, Math.round((now - fetchedAt) / 1000)),
+    age:           fetchedAt === undefined ? '' : t(`${ L10N_ROOT }.time.ago`, { time: timeSince(new Date(Math.min(fetchedAt, now)).toISOString(), now, t) }),
     loading,
   };
 }
