@@ -19,6 +19,8 @@ export interface ClusterSpec {
   connected: boolean;
   /** Usernames with the `member` role that may use this cluster (with admin rights). */
   members: string[];
+  /** A cluster in trouble behind a connected agent: every request through Rancher's proxy hangs, or fails with 502. */
+  answers?: 'hang' | 'fail';
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ServerResponse } from 'node:http';
 import { sendJson, steveError } from './http';
+import { ClusterSpec } from './cluster';
 import { ApiError } from './types';
 
 /** One injected fault: the next `count` requests whose path starts with `path` fail and/or hang. */
@@ -38,7 +39,10 @@ export class Faults {
     rule.count--;
     this.rules = this.rules.filter((r) => r.count > 0);
     if (rule.delayMs) {
-      await new Promise((resolve) => setTimeout(resolve, rule.delayMs));
+      // A long hang must not keep the process alive once the simulator is closed.
+      await new Promise((resolve) => {
+        setTimeout(resolve, rule.delayMs).unref();
+      });
     }
     if (!rule.status) {
       return false;
@@ -47,4 +51,11 @@ export class Faults {
 
     return true;
   }
+}
+
+/** The faults a fleet file asks for: a cluster that never answers hangs for an hour; one that fails answers 502. */
+export function lastingFaults(clusters: ClusterSpec[]): FaultRule[] {
+  return clusters.filter((c) => c.answers).map((c) => ({
+    path: `/k8s/clusters/${ c.id }/`, count: Number.MAX_SAFE_INTEGER, ...(c.answers === 'fail' ? { status: 502, message: 'upstream cluster is not answering' } : { delayMs: 3_600_000 })
+  }));
 }

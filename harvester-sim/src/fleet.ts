@@ -30,6 +30,7 @@ interface FleetEntry {
   harvesterVersion?: string;
   connected?: boolean;
   members?: string[];
+  answers?: 'hang' | 'fail';
   count?: number;
   from?: number;
 }
@@ -56,6 +57,7 @@ function expand(entry: FleetEntry): ClusterSpec[] {
       harvesterVersion: entry.harvesterVersion ?? 'v1.8.0',
       connected:        entry.connected ?? true,
       members:          entry.members ?? [],
+      ...(entry.answers ? { answers: entry.answers } : {}),
     };
   });
 }

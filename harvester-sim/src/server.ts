@@ -6,7 +6,7 @@ import { InstallBehaviour } from './behaviour';
 import { Cluster, ClusterRegistry, ClusterSpec } from './cluster';
 import { clusterRoutes, clusterVisible, ClusterUse, useCluster } from './cluster-routes';
 import { handleControl, ResetOptions, SimControl } from './control';
-import { Faults } from './faults';
+import { Faults, lastingFaults } from './faults';
 import { DEFAULT_FLEET, Fleet, loadFleet, withScenario } from './fleet';
 import { originOf, sendJson, steveError } from './http';
 import { kubeconfigRoutes } from './kubeconfig';
@@ -97,6 +97,7 @@ export class Simulator implements SimControl, RancherHost, SocketHost {
     const objects = new Map(fleet.clusters.map((spec) => [spec.id, this.objectsFor(spec)]));
 
     this.faults.clear();
+    lastingFaults(fleet.clusters).forEach((rule) => this.faults.add(rule));
     this.plugins.clearRuntime();
     for (const gone of this.registry.sync(fleet.clusters, (spec) => this.createCluster(spec))) {
       gone.unload();

@@ -209,3 +209,31 @@ describe('fleet-50', () => {
     await sim.close();
   }, 30_000);
 });
+
+describe('fleet-1000', () => {
+  it('loads 1,000 Harvester clusters about as fast as fleet-50, with clusters that hang or fail behind a connected agent', async() => {
+    const started = Date.now();
+    const sim = await startSim(undefined, 1, { fleet: 'fleet-1000' });
+    const elapsed = Date.now() - started;
+
+    // eslint-disable-next-line no-console
+    console.log(`fleet-1000 loaded in ${ elapsed } ms`);
+    const clusters = (await sim.get('/v1/management.cattle.io.clusters')).body.data as MgmtCluster[];
+    const harvester = clusters.filter((c) => c.status.provider === 'harvester');
+
+    expect(harvester).toHaveLength(1000);
+    expect(harvester.filter((c) => condition(c, 'Connected') === 'False')).toHaveLength(20);
+    expect(elapsed).toBeLessThan(10_000);
+    const failing = await sim.get('/k8s/clusters/c-harv991/v1/harvesterhci.io.settings');
+
+    expect(failing.status).toBe(502);
+    const hanging = await Promise.race([
+      sim.get('/k8s/clusters/c-harv981/v1/harvesterhci.io.settings').then(() => 'answered', () => 'closed'),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 1_000)),
+    ]);
+
+    expect(hanging).toBe('still waiting');
+    expect((await sim.get('/k8s/clusters/c-harv4/v1/harvesterhci.io.settings')).status).toBe(200);
+    await sim.close();
+  }, 30_000);
+});
