@@ -5,9 +5,11 @@ import './fleet-schedule.bench';
 import { healthPageDone } from './health-page.bench';
 import { benchLoadTime } from './load-time.bench';
 import { benchFleetOverview } from './fleet-overview.bench';
+import { benchFleetLoad } from './fleet-load.bench';
 
 (async() => {
   await healthPageDone;
   await benchLoadTime();
   await benchFleetOverview();
+  await benchFleetLoad();
 })();

@@ -1,0 +1,100 @@
+/* eslint-disable no-console -- a benchmark prints its figures */
+/**
+ * The load the fleet overview puts on Rancher, in real Chromium on `fleet-50` and `fleet-1000`: time to the first
+ * screen of rows and to every row, requests a second over a steady minute, requests while the tab is hidden, and
+ * the most requests under way at once to one cluster that never answers. Needs a simulator on 8991 and a
+ * dashboard on 8005; skipped with a note otherwise. Goals (the read budget): first screen < 2 s, every row < 30 s,
+ * steady < 10 requests/s at both sizes, none while hidden, one read (at most 4 requests) at a time per cluster.
+ */
+import { Page } from 'playwright-core';
+import {
+  DASHBOARD, SIM, adminToken, launch, loopbackContext, post, serversUp
+} from './browser';
+
+const STEADY_S = 60;
+const HIDDEN_S = 30;
+/** In fleet-1000, a cluster that never answers. */
+const SILENT = 'c-harv981';
+
+const clusterOf = (url: string) => /\/k8s\/clusters\/([^/]+)\//.exec(url)?.[1];
+
+/** Counts requests to clusters as the browser sends them, and the most under way at once to the silent cluster. */
+function watchRequests(page: Page): { sent(): number; mostToSilent(): number } {
+  let sent = 0;
+  let open = 0;
+  let most = 0;
+
+  page.on('request', (request) => {
+    const cluster = clusterOf(request.url());
+
+    sent += cluster ? 1 : 0;
+    if (cluster === SILENT) {
+      open += 1;
+      most = Math.max(most, open);
+    }
+  });
+  const done = (request: { url(): string }) => {
+    open -= clusterOf(request.url()) === SILENT ? 1 : 0;
+  };
+
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+
+  return { sent: () => sent, mostToSilent: () => most };
+}
+
+async function benchFleet(fleet: string, token: string): Promise<void> {
+  await post('/sim/reset', { fleet });
+  const browser = await launch();
+  const context = await loopbackContext(browser, token);
+  const page = await context.newPage();
+  const requests = watchRequests(page);
+
+  await page.goto(`${ DASHBOARD }/home`);
+  await page.getByTestId('top-level-menu').waitFor();
+  const started = await page.evaluate(() => performance.now());
+
+  await page.evaluate(() => (window as unknown as { $globalApp: { $router: { push(path: string): void } } }).$globalApp.$router.push('/c/_/migration-networks'));
+  // A row is read once its age shows a number; the first screen is the rows inside the window.
+  const filled = (onScreenOnly: boolean) => page.waitForFunction((only) => {
+    const ages = [...document.querySelectorAll('[data-testid^="vmmn-fleet-age-"]')].filter((r) => !only || r.getBoundingClientRect().top < window.innerHeight);
+
+    return ages.length > 0 && ages.every((r) => /\d/.test(r.textContent ?? '')) && performance.now();
+  }, onScreenOnly, { timeout: 120_000, polling: 'raf' }).then(async(handle) => Math.round(await handle.jsonValue() as number - started));
+  const firstScreen = await filled(true);
+  const everyRow = await filled(false);
+  const before = requests.sent();
+
+  await page.waitForTimeout(STEADY_S * 1000);
+  const steady = (requests.sent() - before) / STEADY_S;
+
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  const hiddenFrom = requests.sent();
+
+  await page.waitForTimeout(HIDDEN_S * 1000);
+  const hidden = requests.sent() - hiddenFrom;
+
+  await browser.close();
+  console.log(`fleet load, ${ fleet }: first screen of rows ${ firstScreen } ms, every row ${ everyRow } ms; steady ${ steady.toFixed(1) } requests/s over ${ STEADY_S } s; ${ hidden } requests in ${ HIDDEN_S } s hidden${ fleet === 'fleet-1000' ? `; at most ${ requests.mostToSilent() } requests at once to a cluster that never answers` : '' }`);
+}
+
+export async function benchFleetLoad(): Promise<void> {
+  if (!await serversUp('fleet load (fleet-50, fleet-1000)')) {
+    return;
+  }
+  try {
+    const token = await adminToken();
+
+    for (const fleet of ['fleet-50', 'fleet-1000']) {
+      await benchFleet(fleet, token);
+    }
+  } catch (err) {
+    console.error(err);
+    process.exitCode = 1;
+  } finally {
+    await fetch(`${ SIM }/sim/reset`, { method: 'POST', body: '{}' });
+  }
+}
