@@ -100,7 +100,7 @@ describe('FleetOverview: one row per Harvester cluster', () => {
     ['fail', 'failed', `${ K }.enabledOn(network: vm-migration, vlan: 100, range: 192.168.1.0/24)%`, `${ K }.nodes.count(have: 3, need: 3)%`,
       `${ K }.problem.configuredFailed(message: cluster network x not found)%`, 'icon-error'],
     ['stuck', 'stuck', `${ K }.enabledOn(network: vm-migration, vlan: 100, range: 192.168.1.0/30)%`, `${ K }.nodes.count(have: 2, need: 3)%`,
-      `${ K }.problem.rangeExhausted(usable: 2, missing: 1)%`, 'icon-error'],
+      `${ K }.problem.rangeExhaustedWiden(usable: 2, missing: 1, fits: 192.168.1.0/29)%`, 'icon-error'],
     ['forb', 'unreachable', '', '', `${ K }.problem.forbidden(message: settings.harvesterhci.io is forbidden)%`, 'icon-error'],
     ['unavail', 'unreachable', '', '', `${ K }.problem.failed(message: HTTP 503)%`, 'icon-error'],
     ['down', 'unreachable', '', '', `${ K }.problem.disconnected(message: )%`, 'icon-error'],

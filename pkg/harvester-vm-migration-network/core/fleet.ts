@@ -12,6 +12,7 @@ import { healthVerdict, HealthVerdict } from './health/verdict';
 import { migrationNadRef } from './health/inputs';
 import { nadConfig } from './nad-config';
 import { kubeVirtProgress } from './kubevirt-progress';
+import { smallestFittingRange } from './health/capacity';
 import {
   DaemonSet, IPPool, KubeVirt, NetworkAttachmentDefinition, Node, Pod, Setting
 } from './k8s-types';
@@ -180,7 +181,12 @@ export function summarizeFleetCluster(input: FleetClusterInputs): FleetRow {
     const full = report.rollout.rangeFull;
 
     if (full) {
-      add('error', 'rangeExhausted', { usable: full.usable, missing: needing - nodesWithIp });
+      const fits = smallestFittingRange(parsed.value, needing);
+
+      // What to do, with the numbers: the range that would hold every node, when widening can fix it.
+      add('error', fits ? 'rangeExhaustedWiden' : 'rangeExhausted', {
+        usable: full.usable, missing: needing - nodesWithIp, ...(fits ? { fits } : {})
+      });
     } else {
       add(verdict?.kind === 'stuck' ? 'error' : 'info', 'nodesWithoutIp', { missing: needing - nodesWithIp, total: needing });
     }

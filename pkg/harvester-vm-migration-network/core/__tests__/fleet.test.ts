@@ -59,7 +59,7 @@ describe('summarizeFleetCluster', () => {
     ['a value not applied yet is rolling out', inputs({ setting: createSetting(VALUE, sha1Hex('old')) }), 'rollingOut', ['controllerPending']],
     ['a full range with a node left out is stuck', inputs({
       setting: createSetting(SMALL, sha1Hex(SMALL)), daemonSet: daemonSet(3, 3, 2), pods: [...handlers(2), createPod('virt-handler-2', 'node-2', undefined, { ready: false })], ipPool: createPool('192.168.1.0/30', pods(2))
-    }), 'stuck', ['rangeExhausted', 'rollingOut']],
+    }), 'stuck', ['rangeExhaustedWiden', 'rollingOut']],
     ['a node whose ready pod has no IP after the rollout is stuck', inputs({ pods: handlers(3, 2), ipPool: createPool('192.168.1.0/24', pods(2)) }), 'stuck', ['nodesWithoutIp']],
     ['a configured=False setting has failed', inputs({ setting: failed }), 'failed', ['configuredFailed']],
     ['unreadable objects are named, not guessed', inputs({ kubeVirt: undefined, unknown: { kubeVirt: true } }), 'healthy', ['notChecked']],

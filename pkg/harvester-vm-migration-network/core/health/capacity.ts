@@ -3,7 +3,7 @@
  * how many its IPPool has allocated, what is left for new nodes, and the allocations no live pod holds (leaks).
  * The editor's panel has its own `RangeCapacityView` (editor/types.ts), built from the form, not from the cluster.
  */
-import { Cidr, ipv4Text, parseCidr } from '../cidr';
+import { Cidr, ipv4Text, maskOf, parseCidr } from '../cidr';
 import { MIGRATION_INTERFACE } from '../constants';
 import { countUsable } from '../ip-intervals';
 import { IPPool } from '../k8s-types';
@@ -40,6 +40,33 @@ export function capacityOf(value: MigrationNetworkValue, ipPools: IPPool[] | und
   const pool = ipPools.find((p) => p.metadata?.name === ipPoolName(value.range));
 
   return { usable, allocated: Object.values(pool?.spec?.allocations ?? {}).filter((a) => !a.ifname || a.ifname === MIGRATION_INTERFACE).length };
+}
+
+/** The largest prefix the widening tries (a /8 holds ~16 million addresses: past it a range is not a fix). */
+const WIDEST_PREFIX = 8;
+
+/**
+ * The narrowest range that starts where the value's range starts and holds `needed` usable addresses with the same
+ * excludes (`192.168.1.0/29` for six nodes on a full /30): the smallest change of the range that unblocks a rollout.
+ * Undefined when the range cannot be read or no prefix down to /8 is enough.
+ */
+export function smallestFittingRange(value: MigrationNetworkValue, needed: number): string | undefined {
+  const range = parseCidr(value.range);
+
+  if (range?.family !== 4) {
+    return undefined;
+  }
+  const excludes = value.exclude.map((e) => parseCidr(e)).filter((c): c is Cidr => c?.family === 4);
+
+  for (let prefix = range.prefix; prefix >= WIDEST_PREFIX; prefix--) {
+    const wider = parseCidr(`${ ipv4Text((range.network & maskOf(prefix)) >>> 0) }/${ prefix }`);
+
+    if (wider && countUsable(wider, excludes, 'whereabouts') >= needed) {
+      return wider.networkText;
+    }
+  }
+
+  return undefined;
 }
 
 /** Capacity of the current range: usable (as Whereabouts allocates), allocated in its pool, free, headroom. */
