@@ -12,7 +12,9 @@ import {
   DIRECTIVES, FLEET, SETTINGS_LIST, managementCluster, translate
 } from './fleet-fixtures';
 
-vi.mock('vue-router', () => ({ useRoute: () => ({ params: { cluster: 'c-stuck' } }) }));
+const panelRoute = vi.hoisted(() => ({ params: { cluster: 'c-stuck' } }));
+
+vi.mock('vue-router', () => ({ useRoute: () => panelRoute }));
 
 const management = ref(Object.keys(FLEET).map((id) => managementCluster(id)));
 let asked: string[];
@@ -324,5 +326,17 @@ describe('FleetOverview and the panels on Harvester\'s pages', () => {
     expect(requestsTo('c-stuck')).toBe(10);
     expect(panel.find('[data-testid="vmmn-panel-state"]').exists()).toBe(true);
     panel.unmount();
+  });
+
+  it('reads the cluster of a panel every 5 s, even a settled one: it is the page being looked at', async() => {
+    await createWrapper();
+    panelRoute.params.cluster = 'c-dis';
+    const panel = mountWithShell(MigrationNetworkPanel, lastStore, { global: { directives: DIRECTIVES, mocks: { t: translate } } });
+
+    await vi.advanceTimersByTimeAsync(10_000);
+    // Read at 0 s by the overview, then every 5 s for the panel (a settled row alone would wait 30 s).
+    expect(requestsTo('c-dis')).toBe(12);
+    panel.unmount();
+    panelRoute.params.cluster = 'c-stuck';
   });
 });

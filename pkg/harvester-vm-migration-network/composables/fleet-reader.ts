@@ -155,6 +155,10 @@ function createReader(store: Store<unknown>, policy: FleetReadPolicy): FleetRead
     }
     for (const [id, cluster] of known) {
       rows[id] = { ...book(id), onScreen: held.has(id) || !onScreen || onScreen.has(id) };
+      if (held.has(id)) {
+        // A panel is one cluster's page, looked at: read it as often as a busy row (one read every 5 s).
+        rows[id].busy = true;
+      }
       if (!cluster.connected) {
         // Nothing to ask; Rancher's list says when it connects.
         rows[id].busy = false;
