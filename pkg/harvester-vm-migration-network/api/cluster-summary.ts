@@ -54,9 +54,9 @@ function named(list: { data?: Setting[] }, name: string): Setting | undefined {
 
 /**
  * Reads the objects a fleet row needs (at most 5 requests, never the cluster's other pods, its nodes or events): the
- * two settings in one filtered list, KubeVirt and the virt-handler DaemonSet by id, the virt-handler pods by
- * namespace and label, then the range's IPPool. The settings decide
- * whether the cluster can be read at all; the others only skip their checks when missing or forbidden. A
+ * two settings in one filtered list, then together KubeVirt and the virt-handler DaemonSet by id, the virt-handler
+ * pods by namespace and label, and the range's IPPool. The settings decide whether the cluster can be read at all
+ * (when they cannot, nothing else is asked); the others only skip their checks when missing or forbidden. A
  * disconnected cluster is not asked anything.
  */
 export async function fetchClusterSummary(request: RequestFn, cluster: FleetCluster, timeoutMs = SUMMARY_TIMEOUT_MS): Promise<FleetClusterInputs> {
@@ -68,17 +68,9 @@ export async function fetchClusterSummary(request: RequestFn, cluster: FleetClus
     return base;
   }
   const steve = `/k8s/clusters/${ encodeURIComponent(cluster.id) }/v1`;
-  const settingsRead = fetchOne<{ data?: Setting[] }>(request, settingsUrl(steve), timeoutMs);
-
-  // The IPPool read waits for the settings. When many clusters are read at once over HTTP/1.1 (6 connections),
-  // yielding here queues every cluster's settings read before the other reads, so the IPPool reads start early.
-  await Promise.resolve();
-  const [settings, kubeVirt, daemonSet, pods] = await Promise.all([
-    settingsRead,
-    fetchOne<KubeVirt>(request, `${ steve }/${ STEVE_TYPES.kubeVirt }s/${ KUBEVIRT_ID }`, timeoutMs),
-    fetchOne<DaemonSet>(request, `${ steve }/${ STEVE_TYPES.daemonSet }s/${ VIRT_HANDLER_ID }`, timeoutMs),
-    fetchOne<{ data?: Pod[] }>(request, virtHandlerPodsUrl(steve), timeoutMs),
-  ]);
+  // The settings first, alone: a cluster that fails, refuses or does not answer is asked nothing more. Over
+  // HTTP/1.1 (6 connections to Rancher) a silent cluster then holds one connection for its deadline, not four.
+  const settings = await fetchOne<{ data?: Setting[] }>(request, settingsUrl(steve), timeoutMs);
 
   if (!settings.ok) {
     // A 404 here means the Setting type itself is missing: no Harvester behind this cluster.
@@ -93,7 +85,12 @@ export async function fetchClusterSummary(request: RequestFn, cluster: FleetClus
   }
   const version = named(settings.body, SERVER_VERSION_SETTING);
   const range = parseValue(setting.value).value?.range;
-  const ipPool = range ? await fetchOne<IPPool>(request, `${ steve }/${ STEVE_TYPES.ipPool }s/${ ipPoolId(range) }`, timeoutMs) : undefined;
+  const [kubeVirt, daemonSet, pods, ipPool] = await Promise.all([
+    fetchOne<KubeVirt>(request, `${ steve }/${ STEVE_TYPES.kubeVirt }s/${ KUBEVIRT_ID }`, timeoutMs),
+    fetchOne<DaemonSet>(request, `${ steve }/${ STEVE_TYPES.daemonSet }s/${ VIRT_HANDLER_ID }`, timeoutMs),
+    fetchOne<{ data?: Pod[] }>(request, virtHandlerPodsUrl(steve), timeoutMs),
+    range ? fetchOne<IPPool>(request, `${ steve }/${ STEVE_TYPES.ipPool }s/${ ipPoolId(range) }`, timeoutMs) : undefined,
+  ]);
 
   return {
     ...base,

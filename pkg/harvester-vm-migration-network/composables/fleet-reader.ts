@@ -13,6 +13,10 @@ export const FLEET_TICK_MS = 500;
 /** How long finished answers wait to be shown together. */
 export const FLEET_BATCH_MS = 100;
 
+/** A fleet this big has its answers shown together less often (`LARGE_FLEET_BATCH_MS`). */
+const LARGE_FLEET = 200;
+const LARGE_FLEET_BATCH_MS = 500;
+
 export interface FleetEntry {
   row?: FleetRow;
   /** Epoch ms of the last answer; undefined until the first. */
@@ -84,13 +88,14 @@ function createReader(store: Store<unknown>, policy: FleetReadPolicy): FleetRead
   // FLEET_BATCH_MS, so 50 clusters cost a few renders rather than 50.
   function applySoon(change: () => void): void {
     pending.push(change);
+    // A big fleet's table costs more to render: while its rows pour in, they are shown a few times a second.
     flushTimer ??= setTimeout(() => {
       const changes = pending;
 
       pending = [];
       flushTimer = undefined;
       changes.forEach((apply) => apply());
-    }, FLEET_BATCH_MS);
+    }, books.size > LARGE_FLEET ? LARGE_FLEET_BATCH_MS : FLEET_BATCH_MS);
   }
 
   async function read(cluster: FleetCluster): Promise<void> {
@@ -101,10 +106,6 @@ function createReader(store: Store<unknown>, policy: FleetReadPolicy): FleetRead
     }
     state.inFlight = true;
     state.startedAt = Date.now();
-    entries[cluster.id] ??= { loading: true };
-    const entry = entries[cluster.id];
-
-    entry.loading = true;
     let row: FleetRow;
 
     try {
@@ -113,7 +114,7 @@ function createReader(store: Store<unknown>, policy: FleetReadPolicy): FleetRead
       row = summarizeFleetCluster(inputs);
       state.failures = inputs.unreachable?.kind === 'failed' ? state.failures + 1 : 0;
       // A failing cluster is read as a busy one, as often as its back-off allows.
-      state.busy = isBusy(entry.row, row) || state.failures > 0;
+      state.busy = isBusy(entries[cluster.id]?.row, row) || state.failures > 0;
     } finally {
       state.inFlight = false;
       state.finishedAt = Date.now();
@@ -125,10 +126,13 @@ function createReader(store: Store<unknown>, policy: FleetReadPolicy): FleetRead
     if (books.size && [...books.values()].some((b) => b.startedAt === undefined)) {
       tick(); // rows never read yet take the room this read made, without waiting for the clock
     }
+    // The table changes only here, in batches: starting a read changes nothing it shows.
     applySoon(() => {
-      entry.row = row;
-      entry.fetchedAt = Date.now();
-      entry.loading = false;
+      if (books.has(cluster.id)) {
+        entries[cluster.id] = {
+          row, fetchedAt: Date.now(), loading: false
+        };
+      }
     });
   }
 

@@ -21,10 +21,10 @@ export interface FleetViewRow {
   worstSeverity: 'error' | 'warning' | '';
   /** Every problem, one a line: the cell's tooltip. */
   allProblems: string;
-  /** Seconds since the row was read; -1 before the first answer. */
-  ageSeconds: number;
-  /** How long ago the row was read, in the shell's own words ("3 secs ago"); '' before the first answer. */
-  age: string;
+  /** Epoch ms of the last answer; -1 before the first. The page words its age ("3 secs ago") as the clock ticks. */
+  fetchedAtMs: number;
+  /** For sorting the age column: the freshest first, rows never read last. */
+  staleness: number;
   loading: boolean;
 }
 
@@ -67,7 +67,11 @@ export function problemText(problem: FleetRow['problems'][number], t: Translate)
   return t(problem.key, problem.args);
 }
 
-export function fleetViewRow(id: string, name: string, row: FleetRow | undefined, fetchedAt: number | undefined, now: number, loading: boolean, t: Translate): FleetViewRow {
+/**
+ * One row of the table, without its age: it changes only when the row is read again, so a fleet of 1,000 rows is
+ * not worded and sorted anew every second (`ageText` words the age as the clock ticks).
+ */
+export function fleetViewRow(id: string, name: string, row: FleetRow | undefined, fetchedAt: number | undefined, loading: boolean, t: Translate): FleetViewRow {
   const errors = row?.problems.filter((p) => p.severity !== 'info') ?? [];
 
   return {
@@ -83,10 +87,15 @@ export function fleetViewRow(id: string, name: string, row: FleetRow | undefined
     worstProblem:  errors[0] ? problemText(errors[0], t) : '',
     worstSeverity: errors[0] ? (errors[0].severity === 'error' ? 'error' : 'warning') : '',
     allProblems:   errors.map((p) => problemText(p, t)).join('\n'),
-    ageSeconds:    fetchedAt === undefined ? -1 : Math.max(0, Math.round((now - fetchedAt) / 1000)),
-    age:           fetchedAt === undefined ? '' : t(`${ L10N_ROOT }.time.ago`, { time: timeSince(new Date(Math.min(fetchedAt, now)).toISOString(), now, t) }),
+    fetchedAtMs:   fetchedAt ?? -1,
+    staleness:     fetchedAt === undefined ? Number.MAX_SAFE_INTEGER : -fetchedAt,
     loading,
   };
+}
+
+/** How long ago a row was read, in the shell's own words ("3 secs ago"); never in the future. */
+export function ageText(fetchedAtMs: number, now: number, t: Translate): string {
+  return t(`${ L10N_ROOT }.time.ago`, { time: timeSince(new Date(Math.min(fetchedAtMs, now)).toISOString(), now, t) });
 }
 
 /** "Enabled on vm-migration VLAN 100 · Configured · 3/3 nodes have a migration IP": the panels' one line. */
