@@ -300,6 +300,24 @@ describe('FleetOverview: timers', () => {
     expect(cell(wrapper, 'age', 'ok')).toBe(ago(0));
   });
 
+  // Leaving the overview while an answer waited for its batch once left the batch timer cleared but set, so no
+  // answer was ever shown again in that tab: coming back showed "Loading…" for good.
+  it('shows answers again after the overview was left while one was waiting to be shown, and comes back at once', async() => {
+    const first = await createWrapper();
+
+    await vi.advanceTimersByTimeAsync(4_000 + FLEET_BATCH_MS / 2);
+    first.unmount();
+    const again = mountWithShell(FleetOverview, lastStore, { global: { directives: DIRECTIVES, mocks: { t: translate } } });
+
+    await flushPromises();
+    await vi.advanceTimersByTimeAsync(FLEET_BATCH_MS);
+    // Known rows show at once, without a new read of the settled ones.
+    expect(cell(again, 'state', 'ok')).toBe(`${ K }.state.healthy%`);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(cell(again, 'age', 'stuck')).toMatch(/time: [0-4] /);
+    again.unmount();
+  });
+
   it('leaves no interval running after unmount', async() => {
     const started = vi.spyOn(globalThis, 'setInterval');
     const cleared = vi.spyOn(globalThis, 'clearInterval');

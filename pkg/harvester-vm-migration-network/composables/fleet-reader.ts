@@ -186,7 +186,9 @@ function createReader(store: Store<unknown>, policy: FleetReadPolicy): FleetRead
     entries,
     setListed(next) {
       listed = next;
-      tick();
+      if (next) {
+        tick();
+      }
     },
     hold(cluster) {
       const current = held.get(cluster.id);
@@ -238,6 +240,9 @@ function createReader(store: Store<unknown>, policy: FleetReadPolicy): FleetRead
         if (users === 0) {
           clearInterval(timer);
           clearTimeout(flushTimer);
+          // Answers still waiting are kept (the next page to show them starts from them), and the batch starts anew.
+          flushTimer = undefined;
+          pending.splice(0).forEach((apply) => apply());
           if (typeof document !== 'undefined') {
             document.removeEventListener('visibilitychange', catchUp);
           }
