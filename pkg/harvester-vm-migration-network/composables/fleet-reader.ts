@@ -17,11 +17,11 @@ export const FLEET_BATCH_MS = 100;
 const LARGE_FLEET = 200;
 const LARGE_FLEET_BATCH_MS = 500;
 
+/** A row's last answer: the table shows "Loading…" until a cluster has one. */
 export interface FleetEntry {
-  row?: FleetRow;
-  /** Epoch ms of the last answer; undefined until the first. */
-  fetchedAt?: number;
-  loading: boolean;
+  row: FleetRow;
+  /** Epoch ms of the answer. */
+  fetchedAt: number;
 }
 
 /** One tab's reader of fleet rows: the overview and the panels on Harvester's pages share it. */
@@ -129,9 +129,7 @@ function createReader(store: Store<unknown>, policy: FleetReadPolicy): FleetRead
     // The table changes only here, in batches: starting a read changes nothing it shows.
     applySoon(() => {
       if (books.has(cluster.id)) {
-        entries[cluster.id] = {
-          row, fetchedAt: Date.now(), loading: false
-        };
+        entries[cluster.id] = { row, fetchedAt: Date.now() };
       }
     });
   }

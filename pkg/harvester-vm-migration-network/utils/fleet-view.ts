@@ -25,7 +25,6 @@ export interface FleetViewRow {
   fetchedAtMs: number;
   /** For sorting the age column: the freshest first, rows never read last. */
   staleness: number;
-  loading: boolean;
 }
 
 /** "vm-migration · VLAN 100 · 192.168.1.0/24", or "Disabled: migrations use mgmt". */
@@ -71,7 +70,7 @@ export function problemText(problem: FleetRow['problems'][number], t: Translate)
  * One row of the table, without its age: it changes only when the row is read again, so a fleet of 1,000 rows is
  * not worded and sorted anew every second (`ageText` words the age as the clock ticks).
  */
-export function fleetViewRow(id: string, name: string, row: FleetRow | undefined, fetchedAt: number | undefined, loading: boolean, t: Translate): FleetViewRow {
+export function fleetViewRow(id: string, name: string, row: FleetRow | undefined, fetchedAt: number | undefined, t: Translate): FleetViewRow {
   const errors = row?.problems.filter((p) => p.severity !== 'info') ?? [];
 
   return {
@@ -89,7 +88,6 @@ export function fleetViewRow(id: string, name: string, row: FleetRow | undefined
     allProblems:   errors.map((p) => problemText(p, t)).join('\n'),
     fetchedAtMs:   fetchedAt ?? -1,
     staleness:     fetchedAt === undefined ? Number.MAX_SAFE_INTEGER : -fetchedAt,
-    loading,
   };
 }
 
