@@ -23,6 +23,11 @@ const en = ourTranslations('en-us.yaml');
 const zh = ourTranslations('zh-hans.yaml');
 
 describe('l10n', () => {
+  // The ☰ menu said "Migration Networks" and the page it opens "Migration networks".
+  it.each([['en-us', en], ['zh-hans', zh]])('%s names the overview as the ☰ menu names the product', (_, texts) => {
+    expect(texts['vmMigrationNetwork.fleet.title']).toBe(texts['vmMigrationNetwork.product.label']);
+  });
+
   it('finds the keys the UI uses', () => {
     expect(usedKeys.length).toBeGreaterThan(30);
   });
