@@ -1,8 +1,8 @@
 import { ObjectStore, idOf } from './store';
 import { TypeDef, VIRTUAL_TYPES } from './schemas';
-import {
-  Access, applyQuery, formatResource, parseQuery, pluralName, unformat
-} from './steve';
+import { Access, formatResource, pluralName, unformat } from './steve';
+import { applyListQuery, parseListQuery } from './steve-list';
+import { RancherDialect } from './rancher-version';
 import { Admission, ApiError, K8sObject, Obj } from './types';
 
 /** One Steve API: the management API at `/v1` or a downstream cluster's at `/k8s/clusters/<id>/v1`. */
@@ -12,6 +12,8 @@ export interface SteveApi {
   admission: Record<string, Admission>;
   /** The validating webhook's name, which the apiserver quotes in a denial. */
   webhook?: string;
+  /** The Rancher minor whose Steve this API speaks (lists and websocket); 2.15 when unset. */
+  rancher?: RancherDialect;
 }
 
 /** Per-request context: who asks, and the absolute base URL of this API as the browser sees it. */
@@ -122,13 +124,17 @@ export function listResources(api: SteveApi, def: TypeDef, ctx: RequestContext, 
   if (namespace) {
     objects = objects.filter((o) => o.metadata.namespace === namespace);
   }
+  const query = parseListQuery(def, params, api.rancher);
+
+  if (query.revision !== undefined && query.revision > api.store.revision) {
+    throw new ApiError(400, 'unknown revision', 'unknown revision');
+  }
   const items = objects.map((o) => formatResource(def, o, { steve: ctx.base }, access));
-  const query = parseQuery(params);
-  const page = applyQuery(items, query);
+  const page = applyListQuery(items, query);
   const self = `${ ctx.base }/${ pluralName(def) }`;
   const extra: Obj = { count: page.count };
 
-  if (query.page && query.pageSize) {
+  if (page.pages !== undefined) {
     extra.pages = page.pages;
   }
 

@@ -1,4 +1,5 @@
 import { SteveApi } from './api';
+import { rancherDialect } from './rancher-version';
 import { HarvesterBehaviour } from './behaviour';
 import { TypeDef } from './schemas';
 import { ObjectStore, steveType } from './store';
@@ -38,9 +39,9 @@ export class Cluster {
    */
   ready = true;
 
-  constructor(public spec: ClusterSpec, types: TypeDef[]) {
+  constructor(public spec: ClusterSpec, types: TypeDef[], rancher = rancherDialect()) {
     this.api = {
-      store: new ObjectStore(), types, admission: {}
+      store: new ObjectStore(), types, admission: {}, rancher
     };
     this.hub = new WatchHub(this.api);
     this.connected = spec.connected;

@@ -1,9 +1,10 @@
 import { Simulator } from './server';
 import { harvesterOptions } from './harvester/simulator';
+import { DEFAULT_RANCHER, isRancherVersion, RANCHER_VERSIONS } from './rancher-version';
 
 /**
- * `npm run sim [-- --port N --fleet NAME --scenario NAME --speed fast|realistic --plugin DIR ...]`;
- * SIM_PORT / SIM_FLEET / SIM_SCENARIO / SIM_SPEED / SIM_PLUGINS (folders separated by `:`) work too.
+ * `npm run sim [-- --port N --fleet NAME --scenario NAME --speed fast|realistic --rancher 2.12|…|2.15 --plugin DIR ...]`;
+ * SIM_PORT / SIM_FLEET / SIM_SCENARIO / SIM_SPEED / SIM_RANCHER / SIM_PLUGINS (folders separated by `:`) work too.
  */
 function arg(name: string): string | undefined {
   const index = process.argv.indexOf(`--${ name }`);
@@ -20,17 +21,22 @@ async function main(): Promise<void> {
   const fleet = arg('fleet') ?? process.env.SIM_FLEET ?? 'default';
   const scenario = arg('scenario') ?? process.env.SIM_SCENARIO;
   const speed = arg('speed') ?? process.env.SIM_SPEED ?? 'realistic';
+  const rancher = arg('rancher') ?? process.env.SIM_RANCHER ?? DEFAULT_RANCHER;
+
+  if (!isRancherVersion(rancher)) {
+    throw new Error(`--rancher ${ rancher }: the simulator imitates Rancher ${ RANCHER_VERSIONS.join(', ') }`);
+  }
   const plugins = [...args('plugin'), ...(process.env.SIM_PLUGINS ?? '').split(':').filter(Boolean)];
   const started = Date.now();
   const sim = new Simulator({
-    port, fleet, scenario, plugins, ...harvesterOptions(speed === 'fast' ? 50 : 1500)
+    port, fleet, scenario, plugins, rancher, ...harvesterOptions(speed === 'fast' ? 50 : 1500)
   });
   const bound = await sim.listen();
   const clusters = sim.clusters().filter((c) => c.isHarvester).map((c) => `${ c.id } ${ c.spec.scenario }${ c.connected ? '' : ' (disconnected)' }`);
 
   // eslint-disable-next-line no-console
   console.log([
-    `harvester-sim: Rancher + Harvester API on http://127.0.0.1:${ bound } (fleet ${ fleet }, ${ speed } speed, ready in ${ Date.now() - started } ms)`,
+    `harvester-sim: Rancher ${ rancher } + Harvester API on http://127.0.0.1:${ bound } (fleet ${ fleet }, ${ speed } speed, ready in ${ Date.now() - started } ms)`,
     `  clusters: ${ clusters.length > 6 ? `${ clusters.slice(0, 6).join(', ') }, ... (${ clusters.length })` : clusters.join(', ') }`,
     `  plugins: ${ sim.plugins.list().map((p) => `${ p.name } ${ p.version }`).join(', ') || 'none' }`,
     '  users: admin/admin, viewer/viewer, limited/limited, operator/operator',

@@ -116,7 +116,7 @@ export function publicRoutes(host: RancherHost): Route[] {
     {
       pattern: /^\/rancherversion$/,
       handler: (call) => call.send(200, {
-        Version: 'v2.15.0', GitCommit: 'harvester-sim', RancherPrime: 'false'
+        Version: host.mgmt.rancher?.serverVersion ?? 'v2.15.0', GitCommit: 'harvester-sim', RancherPrime: 'false'
       }),
     },
     { pattern: /^\/version$/, handler: (call) => call.send(200, kubeVersion('v1.31.1+k3s1')) },

@@ -2,6 +2,7 @@ import { ObjectStore } from './store';
 import { K8sObject } from './types';
 import { USERS } from './auth';
 import { Cluster } from './cluster';
+import { rancherDialect } from './rancher-version';
 
 const CREATED = '2026-03-01T08:00:00Z';
 
@@ -26,6 +27,16 @@ const SETTINGS: [string, string, boolean][] = [
   ['auth-user-session-idle-ttl-minutes', '960', true],
   ['hide-local-cluster', 'false', false],
   ['ui-issues', '', false],
+];
+
+/**
+ * Rancher's feature flags the shell reads at boot, at their defaults: the SQL cache behind Steve's lists is on from
+ * 2.12 (the 2.12 shell pages lists through it only when this flag is on).
+ */
+const FEATURES: [string, boolean, string][] = [
+  ['ui-sql-cache', true, 'Improve performance in the UI by caching resources in a SQL database'],
+  ['multi-cluster-management', true, 'Multi-cluster provisioning and management of Kubernetes clusters.'],
+  ['harvester', true, 'Enable Harvester integration, with the ability to import and manage Harvester clusters'],
 ];
 
 export const PUBLIC_SETTINGS = new Set(SETTINGS.filter(([, , isPublic]) => isPublic).map(([id]) => id));
@@ -76,8 +87,10 @@ export function managementCluster(cluster: Cluster): K8sObject {
 }
 
 /** The Rancher server's own objects: settings, users and namespaces (cluster objects come from the registry). */
-export function seedManagement(store: ObjectStore): void {
-  for (const [name, value] of SETTINGS) {
+export function seedManagement(store: ObjectStore, rancher = rancherDialect()): void {
+  for (const [name, setting] of SETTINGS) {
+    const value = name === 'server-version' ? rancher.serverVersion : setting;
+
     store.seed('management.cattle.io.setting', {
       apiVersion: 'management.cattle.io/v3',
       kind:       'Setting',
@@ -97,6 +110,17 @@ export function seedManagement(store: ObjectStore): void {
       displayName:        user.displayName,
       principalIds:       [`local://${ user.id }`],
       mustChangePassword: false,
+    });
+  }
+  for (const [name, on, description] of FEATURES) {
+    store.seed('management.cattle.io.feature', {
+      apiVersion: 'management.cattle.io/v3',
+      kind:       'Feature',
+      metadata:   { name, creationTimestamp: CREATED },
+      spec:       { value: null },
+      status:     {
+        default: on, dynamic: false, lockedValue: null, description
+      },
     });
   }
   for (const ns of ['default', 'cattle-system', 'fleet-default', 'fleet-local']) {

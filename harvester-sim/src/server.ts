@@ -14,6 +14,7 @@ import { DualListener } from './listener';
 import { isBrowserNavigation, sendOlderUi } from './older-ui';
 import { PluginRegistry } from './plugins';
 import { managementCluster, seedManagement } from './rancher';
+import { RancherDialect, rancherDialect, RancherVersion } from './rancher-version';
 import { managementRoutes, publicRoutes, RancherHost } from './rancher-routes';
 import { callOf, findRoute, requireUser, Route } from './router';
 import { loadScenario } from './scenario';
@@ -40,6 +41,8 @@ export interface SimulatorOptions {
   prepare?: (spec: ClusterSpec, objects: K8sObject[]) => K8sObject[];
   /** UI extension folders served by `/v1/uiplugins` from the start (kept across resets). */
   plugins?: string[];
+  /** The Rancher minor whose Steve every API speaks (default 2.15). */
+  rancher?: RancherVersion;
 }
 
 const MGMT_CLUSTER = 'management.cattle.io.cluster';
@@ -54,11 +57,10 @@ export class Simulator implements SimControl, RancherHost, SocketHost {
   readonly faults = new Faults();
   readonly plugins = new PluginRegistry();
   readonly registry = new ClusterRegistry();
-  readonly mgmt: SteveApi = {
-    store: new ObjectStore(), types: MANAGEMENT_TYPES, admission: {}
-  };
+  readonly rancher: RancherDialect;
+  readonly mgmt: SteveApi;
 
-  readonly mgmtHub = new WatchHub(this.mgmt);
+  readonly mgmtHub: WatchHub;
   fleet!: Fleet;
   private server?: DualListener;
   /** The port the simulator listens on (HTTP and HTTPS), once it does. */
@@ -66,6 +68,11 @@ export class Simulator implements SimControl, RancherHost, SocketHost {
   private readonly routes: Route[];
 
   constructor(private readonly options: SimulatorOptions) {
+    this.rancher = rancherDialect(options.rancher);
+    this.mgmt = {
+      store: new ObjectStore(), types: MANAGEMENT_TYPES, admission: {}, rancher: this.rancher
+    };
+    this.mgmtHub = new WatchHub(this.mgmt);
     for (const dir of options.plugins ?? []) {
       this.plugins.add(dir, false);
     }
@@ -108,7 +115,7 @@ export class Simulator implements SimControl, RancherHost, SocketHost {
       this.registry.get(spec.id)?.load(spec, objects.get(spec.id) ?? [], spec.provider === 'harvester' ? this.options.install : undefined);
     }
     this.mgmt.store.clear();
-    seedManagement(this.mgmt.store);
+    seedManagement(this.mgmt.store, this.rancher);
     for (const cluster of this.registry.list()) {
       this.mgmt.store.seed(MGMT_CLUSTER, managementCluster(cluster));
     }
@@ -198,7 +205,7 @@ export class Simulator implements SimControl, RancherHost, SocketHost {
   }
 
   private createCluster(spec: ClusterSpec): Cluster {
-    const cluster = new Cluster(spec, spec.provider === 'harvester' ? this.options.clusterTypes ?? [] : LOCAL_TYPES);
+    const cluster = new Cluster(spec, spec.provider === 'harvester' ? this.options.clusterTypes ?? [] : LOCAL_TYPES, this.rancher);
 
     // Rancher's cluster object follows the downstream node count.
     cluster.store.onChange((event) => {

@@ -12,9 +12,21 @@ interface Watch {
   mode?: string;
   debounceMs?: number;
   timer?: NodeJS.Timeout;
+  /** When the last `resource.changes` went out (mode `resource.changes`). */
+  lastNotice?: number;
 }
 
-const PING_MS = 20000;
+/** Steve pings every 30 s. */
+const PING_MS = 30_000;
+/** The server's debounce of `resource.changes` when the subscription gives none. */
+const DEFAULT_DEBOUNCE_MS = 5000;
+
+/** The fields a server frame repeats from the subscription it answers. */
+function stamp(watch: Watch): Watch {
+  return {
+    resourceType: watch.resourceType, id: watch.id, namespace: watch.namespace, selector: watch.selector, mode: watch.mode
+  };
+}
 
 /** Matches a simple label selector (`a=b,c!=d,e`) against labels. */
 function matchesSelector(selector: string | undefined, labels: Record<string, string> = {}): boolean {
@@ -50,7 +62,7 @@ export class WatchHub {
   attach(socket: WebSocket, ctx: RequestContext): void {
     const watches: Watch[] = [];
     const send = (msg: unknown) => socket.readyState === WebSocket.OPEN && socket.send(JSON.stringify(msg));
-    const ping = setInterval(() => send({ name: 'ping', data: 'alive' }), PING_MS);
+    const ping = setInterval(() => send({ name: 'ping', data: { version: this.api.rancher?.serverVersion ?? 'v2.15.0' } }), PING_MS);
     const onEvent = (event: ChangeEvent) => {
       for (const watch of watches) {
         this.deliver(watch, event, ctx, send);
@@ -64,35 +76,43 @@ export class WatchHub {
 
       try {
         msg = JSON.parse(String(raw));
-      } catch {
+      } catch (err) {
+        send({ name: 'resource.error', data: { error: `failed to decode subscription: ${ (err as Error).message }` } });
+
         return;
       }
-      if (!msg.resourceType) {
-        return;
-      }
-      const same = (w: Watch) => w.resourceType === msg.resourceType && w.id === msg.id && w.namespace === msg.namespace && w.selector === msg.selector && w.mode === msg.mode;
+      // A watch is keyed by all of these: a second start of the same one is ignored, a stop of an unknown one says nothing.
+      const same = (w: Watch) => w.resourceType === msg.resourceType && w.id === msg.id && w.namespace === msg.namespace && w.selector === msg.selector && w.mode === msg.mode && (w.debounceMs ?? 0) === (msg.debounceMs ?? 0);
+      const index = watches.findIndex(same);
 
       if (msg.stop) {
-        const index = watches.findIndex(same);
-
         if (index >= 0) {
           clearTimeout(watches[index].timer);
           watches.splice(index, 1);
+          send({ name: 'resource.stop', ...stamp(msg) });
         }
-        send({
-          name: 'resource.stop', resourceType: msg.resourceType, id: msg.id, namespace: msg.namespace, selector: msg.selector, mode: msg.mode
-        });
 
         return;
       }
-      const watch: Watch = {
-        resourceType: msg.resourceType, id: msg.id, namespace: msg.namespace, selector: msg.selector, mode: msg.mode, debounceMs: msg.debounceMs
-      };
+      if (index >= 0) {
+        return;
+      }
+      const def = resolveType(this.api, msg.resourceType ?? '');
+      const refusal = !def ? `failed to find schema ${ msg.resourceType }` : !ctx.access(def.id).list ? 'the server does not allow this method on the requested resource' : undefined;
+
+      if (refusal) {
+        // Steve always follows an error with a stop; the shell decides from the error's text whether to watch again.
+        send({
+          name: 'resource.error', ...stamp(msg), data: { error: refusal }
+        });
+        send({ name: 'resource.stop', ...stamp(msg) });
+
+        return;
+      }
+      const watch: Watch = { ...stamp(msg), debounceMs: msg.debounceMs };
 
       watches.push(watch);
-      send({
-        name: 'resource.start', resourceType: watch.resourceType, id: watch.id, namespace: watch.namespace, selector: watch.selector, mode: watch.mode
-      });
+      send({ name: 'resource.start', ...stamp(watch) });
       const since = Number(msg.resourceVersion);
 
       if (since > 0) {
@@ -143,19 +163,37 @@ export class WatchHub {
       return;
     }
     if (watch.mode === 'resource.changes') {
-      if (!watch.timer) {
-        watch.timer = setTimeout(() => {
-          watch.timer = undefined;
-          send({
-            name: 'resource.changes', resourceType: watch.resourceType, mode: watch.mode, revision: String(this.api.store.revision), data: {}
-          });
-        }, Math.min(watch.debounceMs ?? 0, 1000));
-      }
+      this.notice(watch, send);
 
       return;
     }
     send({
-      name: `resource.${ event.kind }`, resourceType: watch.resourceType, data: formatResource(def, obj, { steve: ctx.base }, ctx.access(def.id)), revision: String(event.revision)
+      name: `resource.${ event.kind }`, ...stamp(watch), data: formatResource(def, obj, { steve: ctx.base }, ctx.access(def.id)), revision: String(event.revision)
     });
+  }
+
+  /**
+   * `resource.changes`: the first change is told at once, later ones in one trailing notice per debounce window.
+   * Its revision (what the shell fetches at) comes only from Rancher 2.13 on.
+   */
+  private notice(watch: Watch, send: (msg: unknown) => void): void {
+    if (watch.timer) {
+      return;
+    }
+    const debounce = watch.debounceMs || DEFAULT_DEBOUNCE_MS;
+    const tell = () => {
+      watch.timer = undefined;
+      watch.lastNotice = Date.now();
+      send({
+        name: 'resource.changes', ...stamp(watch), ...(this.api.rancher?.changesRevision === false ? {} : { revision: String(this.api.store.revision) }), data: {}
+      });
+    };
+    const wait = (watch.lastNotice ?? -Infinity) + debounce - Date.now();
+
+    if (wait <= 0) {
+      tell();
+    } else {
+      watch.timer = setTimeout(tell, wait);
+    }
   }
 }
