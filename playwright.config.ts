@@ -10,7 +10,8 @@ export const DASHBOARD_URL = 'https://localhost:8005';
  * Two modes. `dev` (default): our package compiled into this repo's shell. `production` (E2E_MODE=production):
  * the host shell (this repo's, or the folder E2E_HOST names, made by scripts/host-shell.mjs) runs without our
  * package; the simulator lists the built package at /v1/uiplugins and the shell loads it at run time, as Rancher
- * does. Production mode runs the journeys tagged @journey; E2E_LABEL names the run in test-results/.
+ * does. Production mode runs the journeys tagged @journey; E2E_LABEL names the run in test-results/; E2E_RANCHER the
+ * Rancher version the simulator speaks as (2.12 to 2.15).
  */
 const production = process.env.E2E_MODE === 'production';
 const host = resolve(__dirname, process.env.E2E_HOST ?? '.');
@@ -25,6 +26,9 @@ const { version } = JSON.parse(readFileSync(resolve(__dirname, 'pkg/harvester-vm
 export const ROUTER_BASE = production ? '/dashboard/' : '/';
 
 export const BUILT_PACKAGE = resolve(__dirname, `dist-pkg/harvester-vm-migration-network-${ version }`);
+
+/** The Rancher minor the simulator speaks as (E2E_RANCHER): each host shell runs against the Rancher it ships with. */
+export const RANCHER = process.env.E2E_RANCHER ?? '2.15';
 
 // E2E_REUSE=1 reuses a simulator and dev server you already started (API=<SIM_URL> npm run dev), for quick iterations.
 const reuse = process.env.E2E_REUSE === '1';
@@ -53,7 +57,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command:             `npx tsx harvester-sim/src/main.ts --port ${ new URL(SIM_URL).port } --speed fast${ production ? ` --plugin ${ BUILT_PACKAGE }` : '' }`,
+      command:             `npx tsx harvester-sim/src/main.ts --port ${ new URL(SIM_URL).port } --speed fast --rancher ${ RANCHER }${ production ? ` --plugin ${ BUILT_PACKAGE }` : '' }`,
       url:                 `${ SIM_URL }/rancherversion`,
       reuseExistingServer: reuse,
       timeout:             60_000,

@@ -6,10 +6,12 @@ import { healthPageDone } from './health-page.bench';
 import { benchLoadTime } from './load-time.bench';
 import { benchFleetOverview } from './fleet-overview.bench';
 import { benchFleetLoad } from './fleet-load.bench';
+import { benchBusyCluster } from './busy-cluster.bench';
 
 (async() => {
   await healthPageDone;
   await benchLoadTime();
   await benchFleetOverview();
   await benchFleetLoad();
+  await benchBusyCluster();
 })();

@@ -95,9 +95,9 @@ function e2eRun(label, env = '') {
 // Dev mode: every spec, our package compiled into the shell.
 e2eRun('dev');
 // Production mode: the built package loaded at run time, on Rancher 2.15's shell (ours) and on Rancher 2.12's.
-e2eRun('production-3.0.13', 'E2E_MODE=production');
+e2eRun('production-3.0.13', 'E2E_MODE=production E2E_RANCHER=2.15');
 if (check(run('host shell 3.0.5', 'node scripts/host-shell.mjs 3.0.5'))) {
-  e2eRun('production-3.0.5', 'E2E_MODE=production E2E_HOST=.hosts/shell-3.0.5');
+  e2eRun('production-3.0.5', 'E2E_MODE=production E2E_HOST=.hosts/shell-3.0.5 E2E_RANCHER=2.12');
 }
 
 console.log(`\nnpm test took ${ ((Date.now() - begun) / 1000).toFixed(0) } s`);

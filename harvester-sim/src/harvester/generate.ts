@@ -6,6 +6,7 @@ import { sha1 } from './controller';
 import { makeNode, makeVlanStatus } from './factories';
 import { makeDaemonSet, makeKubeVirt, makeRunningPod, makeStuckPod } from './generate-workloads';
 import { makeVms } from './generate-vms';
+import { BusyOptions, busyObjects } from './generate-busy';
 import { decodeNetworkConfig } from './godecode';
 import { bridgeConfig } from './nad';
 import { ipv4ToString, parseCIDR, parseIPv4 } from './ipnet';
@@ -29,6 +30,8 @@ export interface GenerateOptions {
   vms?: number;
   /** vm-01 has a Running VirtualMachineInstanceMigration. */
   migrationInProgress?: boolean;
+  /** A real cluster's other workloads (Longhorn, monitoring, agents, a virt-launcher per VM), VM networks and events. */
+  busy?: BusyOptions;
 }
 
 const STORAGE_SAMPLE = '{"vlan":10,"clusterNetwork":"storage","range":"10.0.10.0/24","exclude":["10.0.10.1/32"]}';
@@ -194,6 +197,9 @@ export function generateCluster(opts: GenerateOptions): K8sObject[] {
     });
   }
   out.push(...makeVms(names.filter((n) => !opts.notReady?.includes(n)), Number(opts.vms ?? 2), !!opts.migrationInProgress));
+  if (opts.busy) {
+    out.push(...busyObjects(out, opts.busy));
+  }
 
   return out;
 }

@@ -1,6 +1,6 @@
 import { computed, ComputedRef, reactive } from 'vue';
 import { Store } from 'vuex';
-import { shellPage } from './useShellPage';
+import { ListScope, shellPage } from './useShellPage';
 
 /** Whether the objects of one type could be read: the user may lack the permission, or the fetch failed. */
 export type TypeAvailability = 'loading' | 'ready' | 'forbidden' | 'error';
@@ -24,9 +24,11 @@ export interface ClusterObjects<T extends string> {
 /**
  * Loads and watches several types of the current cluster through the shell's `cluster` store. A type whose
  * schema the user cannot see is `forbidden` (Steve leaves out schemas the user may not list) and is not
- * fetched; a failed fetch is `error` with its message. One failure never blocks the other types.
+ * fetched; a failed fetch is `error` with its message. One failure never blocks the other types. A type with a
+ * scope is read in that part only (a busy cluster has thousands of pods and events that are not ours); the store
+ * may still hold more of it, so callers select what they need from what they get.
  */
-export function useClusterObjects<T extends string>(store: Store<unknown>, types: readonly T[]): ClusterObjects<T> {
+export function useClusterObjects<T extends string>(store: Store<unknown>, types: readonly T[], scopes: Partial<Record<T, ListScope>> = {}): ClusterObjects<T> {
   const { cluster } = shellPage(store);
   const state = reactive(Object.fromEntries(types.map((type) => [type, { availability: 'loading' }]))) as Record<T, TypeState>;
 
@@ -39,7 +41,9 @@ export function useClusterObjects<T extends string>(store: Store<unknown>, types
     state[type].availability = 'loading';
     delete state[type].error;
     try {
-      await cluster.findAll(type);
+      const scope = scopes[type];
+
+      await (scope ? cluster.findScoped(type, scope) : cluster.findAll(type));
       state[type].availability = 'ready';
     } catch (err) {
       state[type].availability = (err as { _status?: number })?._status === 403 ? 'forbidden' : 'error';

@@ -3,9 +3,10 @@ import { Store } from 'vuex';
 import {
   buildHealth, capacityView, healthVerdict, RolloutContext, ClusterNetwork, CoreEvent, DaemonSet, findNadMisuse, healthInputFrom, IPPool, KubeVirt, kubeVirtSummary,
   migrationNadRef, NetworkAttachmentDefinition, nadView, networkShare, Node, parseValue, Pod, rolloutSteps, runningMigrations,
-  sandboxFailures, Setting, SETTING_ID, STEVE_TYPES, VirtualMachine, VirtualMachineInstance, VirtualMachineInstanceMigration, VlanConfig, VlanStatus
+  sandboxFailures, SANDBOX_FAILURE_REASON, HARVESTER_SYSTEM_NAMESPACE, VIRT_HANDLER_LABEL, VIRT_HANDLER_LABEL_VALUE, Setting, SETTING_ID, STEVE_TYPES, VirtualMachine, VirtualMachineInstance, VirtualMachineInstanceMigration, VlanConfig, VlanStatus
 } from '../core';
 import { TypeState, useClusterObjects } from './useClusterObjects';
+import { ListScope } from './useShellPage';
 
 export const HEALTH_TYPES = [
   STEVE_TYPES.setting, STEVE_TYPES.node, STEVE_TYPES.pod, STEVE_TYPES.nad, STEVE_TYPES.kubeVirt, STEVE_TYPES.daemonSet, STEVE_TYPES.ipPool,
@@ -13,6 +14,15 @@ export const HEALTH_TYPES = [
 ] as const;
 
 export type HealthType = typeof HEALTH_TYPES[number];
+
+/**
+ * What the page reads of the types a busy cluster is full of: the virt-handler pods, and kubelet's sandbox failures
+ * in their namespace (the only events the page shows). Every other type is read whole: it holds the subject itself.
+ */
+export const HEALTH_SCOPES: Partial<Record<HealthType, ListScope>> = {
+  [STEVE_TYPES.pod]:   { namespace: HARVESTER_SYSTEM_NAMESPACE, labels: { [VIRT_HANDLER_LABEL]: VIRT_HANDLER_LABEL_VALUE } },
+  [STEVE_TYPES.event]: { namespace: HARVESTER_SYSTEM_NAMESPACE, fields: { reason: SANDBOX_FAILURE_REASON, 'involvedObject.kind': 'Pod' } },
+};
 
 /** How often the verdict is read again while nothing changes (for time-based states such as KubeVirt overdue). */
 export const VERDICT_CLOCK_MS = 30_000;
@@ -37,7 +47,7 @@ export type HealthSection = keyof typeof SECTION_TYPES;
 export function useHealthData(store: Store<unknown>) {
   const {
     objects, state, ready, retry
-  } = useClusterObjects(store, HEALTH_TYPES);
+  } = useClusterObjects(store, HEALTH_TYPES, HEALTH_SCOPES);
   const list = <T>(type: HealthType): ComputedRef<T[] | undefined> => computed(() => (state[type].availability === 'ready' ? objects.value[type] as T[] : undefined));
 
   const settings = list<Setting>(STEVE_TYPES.setting);

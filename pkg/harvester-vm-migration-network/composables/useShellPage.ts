@@ -6,6 +6,7 @@ import {
 } from '../config/navigation';
 import { SETTING_ID } from '../core';
 import { useT } from './useT';
+import { FilterArgs, PaginationParamFilter } from '@shell/types/store/pagination.types';
 
 /** Rancher's clusters, in the management store. */
 export const MANAGEMENT_CLUSTER = 'management.cattle.io.cluster';
@@ -23,6 +24,18 @@ export interface StoreReads {
   schemaFor(type: string): unknown;
   /** Loads the type and keeps it live over the Steve websocket. */
   findAll(type: string): Promise<unknown>;
+  /** Loads the objects of the type that the scope selects (the server filters them) and keeps them live. */
+  findScoped(type: string, scope: ListScope): Promise<unknown>;
+}
+
+/**
+ * A part of a type worth reading on a busy cluster: one namespace, and either labels or fields that must equal the
+ * given values. Fields must be ones Steve's SQL cache indexes (Rancher 2.12 to 2.15 answer 422 for any other).
+ */
+export interface ListScope {
+  namespace: string;
+  labels?: Record<string, string>;
+  fields?: Record<string, string>;
 }
 
 /** Our pages of the current cluster (`config/navigation.ts`); read them in a render or a computed to follow the cluster. */
@@ -60,10 +73,24 @@ interface ManagementClusterName { spec?: { displayName?: string } }
 
 function reads(store: Store<unknown>, prefix: 'cluster' | 'management'): StoreReads {
   return {
-    byId:      <T>(type: string, id: string) => store.getters[`${ prefix }/byId`](type, id) as T | undefined,
-    all:       <T>(type: string) => store.getters[`${ prefix }/all`](type) as T[],
-    schemaFor: (type) => store.getters[`${ prefix }/schemaFor`](type),
-    findAll:   (type) => store.dispatch(`${ prefix }/findAll`, { type }),
+    byId:       <T>(type: string, id: string) => store.getters[`${ prefix }/byId`](type, id) as T | undefined,
+    all:        <T>(type: string) => store.getters[`${ prefix }/all`](type) as T[],
+    schemaFor:  (type) => store.getters[`${ prefix }/schemaFor`](type),
+    findAll:    (type) => store.dispatch(`${ prefix }/findAll`, { type }),
+    // The shell's paged read, which every supported shell has: each label and field becomes one `filter=` term
+    // (Steve ANDs them), answered from the SQL cache by Rancher 2.12 to 2.15; the watch then tells of changes.
+    findScoped: (type, { namespace, labels = {}, fields = {} }) => store.dispatch(`${ prefix }/findPage`, {
+      type,
+      opt: {
+        namespaced: namespace,
+        pagination: new FilterArgs({
+          filters: Object.entries({ ...Object.fromEntries(Object.entries(labels).map(([key, value]) => [`metadata.labels[${ key }]`, value])), ...fields })
+            .map(([field, value]) => PaginationParamFilter.createSingleField({
+              field, value, exact: true
+            })),
+        }),
+      },
+    }),
   };
 }
 

@@ -50,7 +50,7 @@ export { kubeVirtSummary, nadView } from './health/summary';
 export type {
   ConditionView, KubeVirtSummary, NadView
 } from './health/summary';
-export { sandboxFailures } from './health/events';
+export { sandboxFailures, SANDBOX_FAILURE_REASON } from './health/events';
 export type { SandboxFailure } from './health/events';
 export { rolloutSteps } from './health/rollout';
 export type {

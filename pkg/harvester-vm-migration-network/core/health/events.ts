@@ -14,6 +14,9 @@ export interface SandboxFailure {
   count: number;
 }
 
+/** kubelet's reason for a pod whose sandbox (and so its network) could not be set up. */
+export const SANDBOX_FAILURE_REASON = 'FailedCreatePodSandBox';
+
 /** What Whereabouts' IPAM error starts with; the CNI chain's prefix before it only repeats the pod's name. */
 const WHEREABOUTS_TEXT = 'Could not allocate IP in range';
 
@@ -31,7 +34,7 @@ export function sandboxFailures(events: CoreEvent[], pods: Pod[]): SandboxFailur
     const obj = ev.involvedObject;
     const pod = obj?.name ?? '';
 
-    if (ev.reason !== 'FailedCreatePodSandBox' || obj?.kind !== 'Pod' || obj.namespace !== HARVESTER_SYSTEM_NAMESPACE || !nodeOf.has(pod)) {
+    if (ev.reason !== SANDBOX_FAILURE_REASON || obj?.kind !== 'Pod' || obj.namespace !== HARVESTER_SYSTEM_NAMESPACE || !nodeOf.has(pod)) {
       continue;
     }
     const text = ev.message ?? '';
