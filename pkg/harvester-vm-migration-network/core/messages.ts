@@ -40,7 +40,7 @@ export const MESSAGES = {
   W7_RANGE_HOST_BITS:                 m('validation.rangeHostBits', 'error', 'range', 'range', 'network'),
   W8_RANGE_IPV6:                      m('validation.rangeIpv6', 'error', 'range', 'range'),
   W9_RANGE_PREFIX:                    m('validation.rangePrefix', 'error', 'range', 'range', 'prefix', 'min'),
-  RESERVED_OVERLAP:                   m('validation.reservedOverlap', 'error', 'range', 'range', 'reserved'),
+  RESERVED_OVERLAP:                   m('validation.reservedOverlap', 'error', 'range', 'range', 'reserved', 'count'),
   W10_EXCLUDE_INVALID:                m('validation.excludeInvalid', 'error', 'exclude', 'exclude'),
   W10_EXCLUDE_BARE_IP:                m('validation.excludeBareIp', 'error', 'exclude', 'exclude', 'suggestion'),
   W11_EXCLUDE_PREFIX:                 m('validation.excludePrefix', 'error', 'exclude', 'exclude', 'prefix', 'min'),

@@ -85,10 +85,11 @@ export function checkRange(subject: Subject, out: Problem[]): Cidr | undefined {
       webhookMessage: `min supported prefix length for network is ${ MIN_PREFIX_LENGTH }, include Range PrefixLen received ${ range.prefix }`,
     }));
   }
-  for (const reserved of RESERVED) {
-    if (cidrsOverlap(range, reserved)) {
-      out.push(problem('RESERVED_OVERLAP', { entry: reserved.text, args: { range: text, reserved: reserved.text } }));
-    }
+  // One problem however many reserved ranges a wide range covers: the first names them, the count says how many.
+  const overlapped = RESERVED.filter((reserved) => cidrsOverlap(range, reserved));
+
+  if (overlapped.length) {
+    out.push(problem('RESERVED_OVERLAP', { entry: text, args: { range: text, reserved: overlapped[0].text, count: overlapped.length } }));
   }
 
   return range;

@@ -70,6 +70,8 @@ export function checkForm(form: FormState, facts: ClusterFacts, stored: string, 
   const result = validateForm(form, facts, stored);
   const plan = result.plan;
   const value = form.enabled ? formToValue(form) : undefined;
+  // A range that cannot be saved has no capacity worth showing (a /8 would claim 16 million spare addresses).
+  const rangeSaveable = !result.problems.some((p) => p.severity === 'error' && p.field === 'range');
 
   return {
     value:     result.value,
@@ -78,7 +80,7 @@ export function checkForm(form: FormState, facts: ClusterFacts, stored: string, 
     skipped:   result.skipped,
     networks:  networkOptions(facts, t),
     nadConfig: value ? nadConfig(value) : undefined,
-    capacity:  plan ? {
+    capacity:  plan && rangeSaveable ? {
       usable:          plan.usable,
       harvesterUsable: plan.webhookUsable,
       nodes:           plan.required ?? 0,

@@ -23,7 +23,8 @@ describe.each(files)('%s', (file) => {
   });
 
   it.each(Object.entries(CORE_L10N_KEYS))('%s uses exactly its arguments', (key, args) => {
-    const placeholders = [...(texts[key] ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+    // A plain `{name}` or an ICU argument such as `{count, plural, …}`.
+    const placeholders = [...(texts[key] ?? '').matchAll(/\{(\w+)(?:\}|,\s*(?:plural|select|number)\b)/g)].map((m) => m[1]);
 
     expect([...new Set(placeholders)].sort()).toStrictEqual([...args].sort());
   });
