@@ -89,7 +89,12 @@ export function checkRange(subject: Subject, out: Problem[]): Cidr | undefined {
   const overlapped = RESERVED.filter((reserved) => cidrsOverlap(range, reserved));
 
   if (overlapped.length) {
-    out.push(problem('RESERVED_OVERLAP', { entry: text, args: { range: text, reserved: overlapped[0].text, count: overlapped.length } }));
+    out.push(problem('RESERVED_OVERLAP', {
+      entry: text,
+      args:  {
+        range: text, reserved: overlapped[0].text, count: overlapped.length
+      }
+    }));
   }
 
   return range;

@@ -72,10 +72,22 @@ export const cases: Case[] = [
     webhookMessage: 'min supported prefix length for network is 16, include Range PrefixLen received 15'
   },
   ...['10.42.0.0/16', '10.43.8.0/24', '10.52.1.0/24', '10.53.255.0/24'].map((range) => ({
-    name: `reserved ${ range }`, form: { range, exclude: [] }, code: 'RESERVED_OVERLAP', entry: range, args: { range, reserved: `${ range.split('.').slice(0, 2).join('.') }.0.0/16`, count: 1 }
+    name:  `reserved ${ range }`,
+    form:  { range, exclude: [] },
+    code:  'RESERVED_OVERLAP',
+    entry: range,
+    args:  {
+      range, reserved: `${ range.split('.').slice(0, 2).join('.') }.0.0/16`, count: 1
+    }
   })),
   {
-    name: 'a /8 over every reserved range: one problem that counts them', form: { range: '10.0.0.0/8', exclude: [] }, code: 'RESERVED_OVERLAP', entry: '10.0.0.0/8', args: { range: '10.0.0.0/8', reserved: '10.42.0.0/16', count: 4 }
+    name:  'a /8 over every reserved range: one problem that counts them',
+    form:  { range: '10.0.0.0/8', exclude: [] },
+    code:  'RESERVED_OVERLAP',
+    entry: '10.0.0.0/8',
+    args:  {
+      range: '10.0.0.0/8', reserved: '10.42.0.0/16', count: 4
+    }
   },
   {
     name: 'bare exclude IP', form: { exclude: ['', '192.168.1.5'] }, code: 'W10_EXCLUDE_BARE_IP', index: 1, entry: '192.168.1.5', args: { exclude: '192.168.1.5', suggestion: '192.168.1.5/32' }, webhookMessage: 'invalid CIDR address: 192.168.1.5'

@@ -17,7 +17,9 @@ describe('capacity and related errors in the editor', () => {
     const overlaps = check.problems.filter((p) => p.code === 'RESERVED_OVERLAP');
 
     expect(overlaps).toHaveLength(1);
-    expect(overlaps[0].args).toEqual({ range: '10.0.0.0/8', reserved: '10.42.0.0/16', count: 4 });
+    expect(overlaps[0].args).toEqual({
+      range: '10.0.0.0/8', reserved: '10.42.0.0/16', count: 4
+    });
     expect(check.capacity).toBeUndefined();
   });
 
