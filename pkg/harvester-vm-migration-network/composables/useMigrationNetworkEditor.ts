@@ -18,7 +18,7 @@ import {
 import { EditorView } from '../editor/types';
 import { PageState, pageStateOf } from '../utils/page-state';
 import {
-  FormState, Problem, SETTING_ID, STEVE_TYPES, configuredCondition, controllerCaughtUp, parseValue
+  FormState, Problem, SETTING_ID, STEVE_TYPES, configuredCondition, controllerCaughtUp, parseValue, valueChanges
 } from '../core';
 
 export interface MigrationNetworkEditor {
@@ -138,7 +138,13 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
       condition: configuredCondition(setting.value),
       caughtUp:  setting.value ? controllerCaughtUp(setting.value) : undefined,
       preview:   {
-        value: value ?? '', previous: storedValue.value, nadConfig: c.nadConfig, nodes: c.capacity?.nodes, migrations: migrations.value
+        value:      value ?? '',
+        previous:   storedValue.value,
+        nadConfig:  c.nadConfig,
+        // The nodes the capacity counts (every node without the witness label) run virt-handler.
+        restarting: facts.value.nodes?.filter((n) => !n.hasWitnessLabel).map((n) => n.name),
+        changes:    valueChanges(storedValue.value, value ?? ''),
+        migrations: migrations.value,
       },
       canReview:      canReview(s, { changes: !unchanged, loaded: !!base.value }),
       revealAll:      reviewAttempted.value,

@@ -51,6 +51,8 @@ export type {
   ConditionView, KubeVirtSummary, NadView
 } from './health/summary';
 export { sandboxFailures, SANDBOX_FAILURE_REASON } from './health/events';
+export { valueChanges } from './value-changes';
+export type { FieldChange } from './value-changes';
 export type { SandboxFailure } from './health/events';
 export { rolloutSteps } from './health/rollout';
 export type {

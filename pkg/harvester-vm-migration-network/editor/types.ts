@@ -2,7 +2,7 @@
  * View types the editor's components and its adapter share. They live in a `.ts` module, never in a `.vue`
  * file: the package build's type checker cannot see types exported from single-file components.
  */
-import type { Condition, KeptEntry, RunningMigration } from '../core';
+import type { Condition, FieldChange, KeptEntry, RunningMigration } from '../core';
 import type { FormCheck } from './adapter';
 import type { Notice } from './notices';
 import type { Step } from './steps';
@@ -36,8 +36,10 @@ export interface ReviewPreview {
   value: string;
   previous: string;
   nadConfig?: string;
-  /** Nodes whose virt-handler restarts; undefined when the nodes cannot be read. */
-  nodes?: number;
+  /** Nodes whose virt-handler restarts, by name; undefined when the nodes cannot be read. */
+  restarting?: string[];
+  /** Each field before and after the save. */
+  changes: FieldChange[];
   migrations: RunningMigration[];
 }
 

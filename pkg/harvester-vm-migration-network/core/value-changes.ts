@@ -1,0 +1,44 @@
+/**
+ * What a save changes, field by field, for the review: the stored value beside the one to be written, in the
+ * words of the form (Enabled/Disabled, cluster network, VLAN, range, excludes) and then any key the form keeps
+ * without editing it (Harvester's IPv6 keys). Pure: both sides are read with the same parser the editor uses.
+ */
+import { parseValue } from './parse';
+
+export type ChangedField = 'state' | 'clusterNetwork' | 'vlan' | 'range' | 'exclude' | string;
+
+export interface FieldChange {
+  /** A form field, or a key of the value the form keeps as it is. */
+  field: ChangedField;
+  /** The text shown; `undefined` where the side has no such field (disabled, or the key absent). */
+  before?: string;
+  after?: string;
+  changed: boolean;
+}
+
+function sides(raw: string): Map<ChangedField, string | undefined> {
+  const { form, kept } = parseValue(raw);
+  const out = new Map<ChangedField, string | undefined>([['state', form.enabled ? 'enabled' : 'disabled']]);
+  const on = (text: string) => (form.enabled ? text : undefined);
+
+  out.set('clusterNetwork', on(form.clusterNetwork));
+  out.set('vlan', on(form.vlan));
+  out.set('range', on(form.range));
+  out.set('exclude', on(form.exclude.filter((e) => e.trim() !== '').join(', ')));
+  for (const { key, raw: text } of kept) {
+    out.set(key, text);
+  }
+
+  return out;
+}
+
+/** Every field of either value, in the form's order, each marked changed or not. */
+export function valueChanges(previous: string, next: string): FieldChange[] {
+  const before = sides(previous);
+  const after = sides(next);
+  const fields = [...new Set([...before.keys(), ...after.keys()])];
+
+  return fields.map((field) => ({
+    field, before: before.get(field), after: after.get(field), changed: before.get(field) !== after.get(field)
+  })).filter((change) => change.before !== undefined || change.after !== undefined);
+}
