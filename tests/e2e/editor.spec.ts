@@ -25,12 +25,18 @@ test('enables the docs example: the preview shows the canonical value and NAD, s
   await expect(page.getByTestId('vmmn-impact-value')).toHaveText(JSON.stringify(JSON.parse(DOCS_VALUE), null, 2));
   await expect(page.getByTestId('vmmn-impact-nad')).toContainText('"bridge": "vm-migration-br"');
   await expect(page.getByTestId('vmmn-impact-restart')).toContainText('3');
+  // Each field before and after, and the nodes that restart by name.
+  await expect(page.getByTestId('vmmn-impact-change-vlan').locator('td')).toHaveText(['—', '100']);
+  await expect(page.getByTestId('vmmn-impact-change-state')).toHaveAttribute('data-changed', 'true');
+  await expect(page.getByTestId('vmmn-impact-nodes')).toContainText('harvester-node-0, harvester-node-1, harvester-node-2');
   await expect(page.getByTestId('vmmn-save')).toBeDisabled();
   await page.getByTestId('vmmn-impact-confirm').locator('.checkbox-container, label').first().click();
   const warned = await recordAppearance(page, 'vmmn-changed-elsewhere');
 
   await page.getByTestId('vmmn-save').click();
   await expect(page.getByTestId('vmmn-saved')).toBeVisible();
+  // The outcome is told to screen readers once, in the editor's polite live region.
+  await expect(page.getByTestId('vmmn-outcome-live')).toHaveText(/^Saved\. Every node now restarts/);
   await expect(page.getByTestId('vmmn-status-configured')).toBeVisible();
   // The websocket's copy of our own write is never "someone else's change", not even for a moment.
   expect(await warned()).toBe(false);
@@ -52,6 +58,10 @@ test('explains every mistake before saving and keeps what was typed', async({ pa
   // Every field here was left once already: its problems follow what is typed.
   await expect(page.getByTestId('vmmn-vlan-problems')).toBeVisible();
   await expect(page.getByTestId('vmmn-range-problems')).toBeVisible();
+  // A screen reader hears the field is invalid, and why: the problems describe the input.
+  await expect(page.getByTestId('vmmn-vlan')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('vmmn-vlan')).toHaveAttribute('aria-describedby', 'vmmn-vlan-problems');
+  await expect(page.locator('#vmmn-vlan-problems')).toContainText('4094');
   await page.getByTestId('vmmn-review').click();
   await expect(page.getByTestId('vmmn-error-summary')).toBeVisible();
   await expect(page.getByTestId('vmmn-exclude-0-problems')).toContainText('10.0.0.1');
@@ -70,6 +80,7 @@ test('choosing Enabled paints nothing red: errors wait until a field is left or 
   await expect(problems).toHaveCount(0);
   await page.getByTestId('vmmn-vlan').fill('5000');
   await expect(problems).toHaveCount(0);
+  await expect(page.getByTestId('vmmn-vlan')).not.toHaveAttribute('aria-invalid', 'true');
   await page.getByTestId('vmmn-vlan').press('Tab');
   await expect(page.getByTestId('vmmn-vlan-problems')).toBeVisible();
   await expect(page.getByTestId('vmmn-range-problems')).toHaveCount(0);
