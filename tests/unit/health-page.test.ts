@@ -17,6 +17,9 @@ describe('MigrationNetworkHealth: summary', () => {
     expect(byId(wrapper, 'vmmn-health-summary-controller').text()).toBe('%vmMigrationNetwork.health.summary.controllerCaughtUp%');
     expect(byId(wrapper, 'vmmn-health-summary-nad-match').text()).toBe('%vmMigrationNetwork.health.summary.nadMatches%');
     expect(byId(wrapper, 'vmmn-health-summary-kubevirt-network').text()).toBe('%vmMigrationNetwork.health.summary.kubeVirtNetwork(network: vm-migration-network-6flk7)%');
+    // KubeVirt in a sentence; its raw conditions folded away.
+    expect(byId(wrapper, 'vmmn-health-summary-kubevirt-ready').text()).toBe('%vmMigrationNetwork.health.summary.ready%');
+    expect(byId(wrapper, 'vmmn-health-summary-conditions').element.tagName).toBe('DETAILS');
     expect(byId(wrapper, 'vmmn-health-summary-condition-Available').exists()).toBe(true);
     expect(byId(wrapper, 'vmmn-health-summary-refusing').exists()).toBe(false);
     expect(byId(wrapper, 'vmmn-status-configured').exists()).toBe(true);
@@ -63,6 +66,7 @@ describe('MigrationNetworkHealth: rollout', () => {
     expect(byId(wrapper, 'vmmn-health-rollout-step-pods').attributes('data-state')).toBe('inProgress');
     expect(byId(wrapper, 'vmmn-health-rollout-state-ready').text()).toBe('%vmMigrationNetwork.health.rollout.states.inProgress%');
     expect(byId(wrapper, 'vmmn-health-summary-refusing').exists()).toBe(true);
+    expect(byId(wrapper, 'vmmn-health-summary-kubevirt-ready').text()).toMatch(/^%vmMigrationNetwork\.health\.summary\.notReady\(reason: .+\)%$/);
   });
 
   it('is blocked with the pod sandbox failure as reason', async() => {

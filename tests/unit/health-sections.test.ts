@@ -119,6 +119,15 @@ describe('MigrationsSection', () => {
     expect(wrapper.find('[data-testid="vmmn-health-migration-path-default/vm-a"]').text()).toBe('%vmMigrationNetwork.health.migrations.pathUnknown%');
     expect(wrapper.find('[data-testid="vmmn-health-migrations-share"]').text()).toBe('%vmMigrationNetwork.health.migrations.shareUnknown%');
   });
+
+  it('has one empty-state line when there is no recent migration, not two', () => {
+    const wrapper = createWrapper(MigrationsSection, {
+      running: [], recent: [], share: { known: 0, viaNetwork: 0 }
+    });
+
+    expect(wrapper.find('[data-testid="vmmn-health-migrations-recent-none"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="vmmn-health-migrations-share"]').exists()).toBe(false);
+  });
 });
 
 describe('SectionState', () => {

@@ -74,6 +74,9 @@ describe('MigrationNetworkHealth: the verdict', () => {
     expect(byId(wrapper, 'vmmn-health-verdict').attributes('data-kind')).toBe('disabled');
     expect(byId(wrapper, 'vmmn-health-summary-controller').text()).toBe('%vmMigrationNetwork.health.summary.controllerNothing%');
     expect(byId(wrapper, 'vmmn-status-never').exists()).toBe(true);
+    // Nothing was ever rolled out: one line instead of five "done" steps with old times.
+    expect(byId(wrapper, 'vmmn-health-rollout-never').text()).toBe('%vmMigrationNetwork.health.rollout.never%');
+    expect(byId(wrapper, 'vmmn-health-rollout-steps').exists()).toBe(false);
   });
 
   it('is stuck with the reason when a pod cannot get an address', async() => {
