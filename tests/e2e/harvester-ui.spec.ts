@@ -73,6 +73,12 @@ test.describe('with Harvester\'s own UI extension loaded', () => {
     await expect(page.getByRole('link', { name: 'Migration Networks' })).toBeVisible();
   });
 
+  test('another setting opened in our product offers Harvester\'s own editor for it', async({ page }) => {
+    await page.goto('/c/c-harv1/migration-networks/settings/storage-network');
+    await page.getByTestId('vmmn-setting-edit-harvester').click({ timeout: BOOT });
+    await expect(page).toHaveURL(/\/harvester\/c\/c-harv1\/harvesterhci\.io\.setting\/storage-network\?mode=edit/);
+  });
+
   test('the two extensions share no route, product, store module or translation', async({ page }) => {
     await page.goto('/harvester/c/c-harv1/harvesterhci.io.setting');
     await expect(page.getByText('server-version').first()).toBeVisible({ timeout: BOOT });
