@@ -21,6 +21,9 @@ const PING_MS = 30_000;
 /** The server's debounce of `resource.changes` when the subscription gives none. */
 const DEFAULT_DEBOUNCE_MS = 5000;
 
+/** Types Steve serves itself and lets a client watch: its schemas and its per-type counts. */
+const STEVE_OWN_TYPES = ['schema', 'count'];
+
 /** The fields a server frame repeats from the subscription it answers. */
 function stamp(watch: Watch): Watch {
   return {
@@ -98,7 +101,9 @@ export class WatchHub {
         return;
       }
       const def = resolveType(this.api, msg.resourceType ?? '');
-      const refusal = !def ? `failed to find schema ${ msg.resourceType }` : !ctx.access(def.id).list ? 'the server does not allow this method on the requested resource' : undefined;
+      // Steve's own `schema` and `count` are watchable too (the shell watches both); they have no schema of a resource.
+      const steveOwn = STEVE_OWN_TYPES.includes(msg.resourceType ?? '');
+      const refusal = steveOwn ? undefined : !def ? `failed to find schema ${ msg.resourceType }` : !ctx.access(def.id).list ? 'the server does not allow this method on the requested resource' : undefined;
 
       if (refusal) {
         // Steve always follows an error with a stop; the shell decides from the error's text whether to watch again.

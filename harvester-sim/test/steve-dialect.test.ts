@@ -133,10 +133,13 @@ describe('Steve by Rancher version', () => {
       await socket.next((m) => m.name === 'resource.stop' && m.resourceType === 'no.such.type');
       socket.ws.send(JSON.stringify({ resourceType: 'node' }));
       socket.ws.send(JSON.stringify({ resourceType: 'node' }));
+      // Steve's own types are watchable: the shell watches schemas and counts on every store.
+      socket.ws.send(JSON.stringify({ resourceType: 'schema' }));
+      socket.ws.send(JSON.stringify({ resourceType: 'count' }));
       socket.ws.send(JSON.stringify({ resourceType: 'setting', stop: true }));
       socket.ws.send('not json');
       await socket.next((m) => m.name === 'resource.error' && !m.resourceType);
-      expect(socket.messages.filter((m) => m.name === 'resource.start')).toHaveLength(1);
+      expect(socket.messages.filter((m) => m.name === 'resource.start').map((m) => m.resourceType)).toEqual(['node', 'schema', 'count']);
       expect(socket.messages.filter((m) => m.name === 'resource.start' && m.resourceType === 'no.such.type')).toHaveLength(0);
       expect(socket.messages.filter((m) => m.resourceType === 'setting')).toHaveLength(0);
     } finally {

@@ -23,7 +23,7 @@ const NODES = ['harvester-node-0', 'harvester-node-1', 'harvester-node-2'];
 
 test('enabling rolls out live: the tracker reaches ready and every node shows a distinct in-range IP @journey', async({ page }) => {
   await open(page);
-  await expect(page.getByTestId('vmmn-health-summary-mgmt')).toBeVisible();
+  await expect(page.getByTestId('vmmn-health-verdict')).toHaveAttribute('data-kind', 'disabled');
   await sim('/sim/speed', { stepMs: 300 });
   await setValue(DOCS_VALUE);
   // Before the change the tracker is already "done" (disabled and ready), so wait for the IPs, then for the tracker.
@@ -82,7 +82,7 @@ test('disabling removes the migration IPs and the page says migrations use mgmt'
   await open(page);
   await expect(page.getByTestId('vmmn-health-node-ip-harvester-node-0')).toContainText('192.168.1.');
   await setValue('');
-  await expect(page.getByTestId('vmmn-health-summary-mgmt')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('vmmn-health-verdict')).toHaveAttribute('data-kind', 'disabled', { timeout: 30_000 });
   await expect(page.getByTestId('vmmn-health-node-ip-harvester-node-0')).not.toContainText('192.168.1.', { timeout: 30_000 });
 });
 

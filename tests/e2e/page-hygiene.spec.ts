@@ -1,0 +1,61 @@
+import { Page } from '@playwright/test';
+import { test, expect, loginByCookie, CLUSTER } from './fixtures';
+
+/**
+ * What an admin never sees but the browser tells: no Vue warning from any page of ours, and each page laid out in the
+ * shell's padded outlet, its content clear of the side nav and of the window's edges.
+ */
+const PAGES: { name: string; path: string; ready: string }[] = [
+  {
+    name: 'overview', path: '/c/_/migration-networks', ready: 'vmmn-fleet-state-harv3'
+  },
+  {
+    name: 'settings list', path: `/c/${ CLUSTER }/migration-networks/settings`, ready: 'vmmn-settings-list'
+  },
+  {
+    name: 'editor', path: `/c/${ CLUSTER }/migration-networks/settings/vm-migration-network`, ready: 'vmmn-editor'
+  },
+  {
+    name: 'another setting', path: `/c/${ CLUSTER }/migration-networks/settings/storage-network`, ready: 'vmmn-setting-other'
+  },
+  {
+    name: 'health', path: `/c/${ CLUSTER }/migration-networks/health`, ready: 'vmmn-health-page'
+  },
+];
+
+/** Vue's warnings as the browser prints them. */
+function vueWarnings(page: Page): string[] {
+  const warnings: string[] = [];
+
+  page.on('console', (message) => {
+    if (message.text().includes('[Vue warn]')) {
+      warnings.push(message.text().split('\n')[0]);
+    }
+  });
+
+  return warnings;
+}
+
+test('no page of ours makes Vue warn, and each sits in the padded outlet, clear of the side nav and the window edge', async({ page }) => {
+  const warnings = vueWarnings(page);
+
+  await loginByCookie(page);
+  for (const { name, path, ready } of PAGES) {
+    await page.goto(path);
+    await expect(page.getByTestId(ready)).toBeVisible();
+    // Where the page's content is drawn: its descendants, so a padded root counts by what is inside it.
+    const box = await page.getByTestId(ready).evaluate((root) => {
+      const rects = [...root.querySelectorAll('*')].map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+
+      return { left: Math.min(...rects.map((r) => r.left)), right: Math.max(...rects.map((r) => r.right)) };
+    });
+    const nav = await page.locator('.side-nav').first().boundingBox();
+    const width = page.viewportSize()?.width ?? 0;
+
+    if (nav) {
+      expect(box.left - (nav.x + nav.width), `${ name }: gap to the side nav`).toBeGreaterThanOrEqual(10);
+    }
+    expect(width - box.right, `${ name }: gap to the window's right edge`).toBeGreaterThanOrEqual(10);
+  }
+  expect(warnings).toEqual([]);
+});
