@@ -1,5 +1,6 @@
 import { Page } from '@playwright/test';
 import { test, expect, loginByCookie, CLUSTER } from './fixtures';
+import { fillDocsExample } from './pages';
 
 /**
  * What an admin never sees but the browser tells: no Vue warning from any page of ours, and each page laid out in the
@@ -23,12 +24,18 @@ const PAGES: { name: string; path: string; ready: string }[] = [
   },
 ];
 
+/**
+ * The shell's own LabeledSelect returns `_options` from its setup, which Vue's development build warns about on every
+ * page that uses it, Rancher's own edit pages included: not ours to fix, and silent in a production build.
+ */
+const SHELL_OWN = 'setup() return property "_options"';
+
 /** Vue's warnings as the browser prints them. */
 function vueWarnings(page: Page): string[] {
   const warnings: string[] = [];
 
   page.on('console', (message) => {
-    if (message.text().includes('[Vue warn]')) {
+    if (message.text().includes('[Vue warn]') && !message.text().includes(SHELL_OWN)) {
       warnings.push(message.text().split('\n')[0]);
     }
   });
@@ -57,5 +64,10 @@ test('no page of ours makes Vue warn, and each sits in the padded outlet, clear 
     }
     expect(width - box.right, `${ name }: gap to the window's right edge`).toBeGreaterThanOrEqual(10);
   }
+  // The editor's other states: the enabled form and the review.
+  await page.goto(PAGES[2].path);
+  await fillDocsExample(page);
+  await page.getByTestId('vmmn-review').click();
+  await expect(page.getByTestId('vmmn-impact')).toBeVisible();
   expect(warnings).toEqual([]);
 });
