@@ -193,10 +193,20 @@ export function busyObjects(objects: K8sObject[], { events, vmNetworks: vlans }:
 
   objects.filter((o) => o.kind === 'VirtualMachine').forEach((vm, i) => {
     const network = networks[i % networks.length];
-    const spec = (vm.spec as { template: { spec: Record<string, unknown> } }).template.spec;
+    const spec = (vm.spec as { template: { spec: { networks?: unknown[]; domain: { devices: { interfaces?: unknown[] } } } } }).template.spec;
 
     if (network) {
+      // A VM network is a bridge to a multus NAD, as Harvester writes it.
       spec.networks = [{ name: 'default', multus: { networkName: `default/${ network.metadata.name }` } }];
+      spec.domain = {
+        ...spec.domain,
+        devices: {
+          ...spec.domain.devices,
+          interfaces: [{
+            name: 'default', bridge: {}, model: 'virtio'
+          }]
+        }
+      };
     }
   });
   const pods = busyPods(nodes, vmis);

@@ -1,8 +1,46 @@
 import { K8sObject } from '../types';
 
 const domain = {
-  cpu: { cores: 2 }, memory: { guest: '4Gi' }, devices: {}
+  cpu: {
+    cores: 2, sockets: 1, threads: 1
+  },
+  memory:    { guest: '3996Mi' },
+  resources: { limits: { cpu: '2', memory: '4Gi' }, requests: { cpu: '125m', memory: '2730Mi' } },
+  machine:   { type: 'q35' },
+  devices:   {
+    disks: [{
+      name: 'disk-0', disk: { bus: 'virtio' }, bootOrder: 1
+    }, { name: 'cloudinitdisk', disk: { bus: 'virtio' } }],
+    interfaces: [{
+      name: 'default', masquerade: {}, model: 'virtio'
+    }],
+  },
 };
+
+/** A VM's root disk (its PVC) and cloud-init, as Harvester creates them. */
+function volumesOf(vm: string): unknown[] {
+  return [
+    { name: 'disk-0', persistentVolumeClaim: { claimName: `${ vm }-disk-0-x7k2m` } },
+    { name: 'cloudinitdisk', cloudInitNoCloud: { userData: '#cloud-config\npackage_update: true\n', networkData: 'version: 1\nconfig:\n  - type: physical\n    name: eth0\n    subnets:\n      - type: dhcp\n' } },
+  ];
+}
+
+/** The VM's root disk, a Longhorn volume bound by Harvester's default storage class. */
+function rootDisk(vm: string): K8sObject {
+  return {
+    apiVersion: 'v1',
+    kind:       'PersistentVolumeClaim',
+    metadata:   {
+      name: `${ vm }-disk-0-x7k2m`, namespace: 'default', creationTimestamp: '2026-03-09T12:00:00Z', annotations: { 'harvesterhci.io/owned-by': `[{"schema":"kubevirt.io.virtualmachine","refs":["default/${ vm }"]}]` }
+    },
+    spec: {
+      accessModes: ['ReadWriteMany'], resources: { requests: { storage: '10Gi' } }, storageClassName: 'harvester-longhorn', volumeMode: 'Block', volumeName: `pvc-${ vm }-root`
+    },
+    status: {
+      phase: 'Bound', accessModes: ['ReadWriteMany'], capacity: { storage: '10Gi' }
+    },
+  };
+}
 
 /**
  * `count` running VMs `default/vm-01…` spread round-robin over `nodes`, shaped like real ones (without migration
@@ -15,13 +53,28 @@ export function makeVms(nodes: string[], count: number, inProgress: boolean): K8
     const name = `vm-${ String(i + 1).padStart(2, '0') }`;
     const node = nodes[i % nodes.length];
 
-    out.push({
+    out.push(rootDisk(name), {
       apiVersion: 'kubevirt.io/v1',
       kind:       'VirtualMachine',
       metadata:   {
-        name, namespace: 'default', creationTimestamp: '2026-03-09T12:00:00Z', labels: { 'harvesterhci.io/creator': 'harvester' }
+        name,
+        namespace:         'default',
+        creationTimestamp: '2026-03-09T12:00:00Z',
+        labels:            { 'harvesterhci.io/creator': 'harvester' },
+        // Harvester's VM controller and KubeVirt annotate every VM (Harvester's UI reads them unguarded).
+        annotations:       {
+          'harvesterhci.io/vmRunStrategy': 'RerunOnFailure', 'harvesterhci.io/volumeClaimTemplates': '[]', 'kubevirt.io/latest-observed-api-version': 'v1', 'kubevirt.io/storage-observed-api-version': 'v1', 'network.harvesterhci.io/ips': '[]'
+        },
       },
-      spec:   { runStrategy: 'RerunOnFailure', template: { spec: { domain } } },
+      spec: {
+        runStrategy: 'RerunOnFailure',
+        template:    {
+          metadata: { annotations: {}, labels: { 'harvesterhci.io/vmName': name } },
+          spec:     {
+            domain, networks: [{ name: 'default', pod: {} }], volumes: volumesOf(name)
+          }
+        }
+      },
       status: {
         printableStatus: 'Running', ready: true, created: true
       },

@@ -43,6 +43,19 @@ function setting(name: string, value: string, def = '', extra: Partial<K8sObject
   };
 }
 
+/** A Longhorn setting (Harvester's UI reads `v2-data-engine` on its VM pages). */
+function longhornSetting(name: string, value: string): K8sObject {
+  return {
+    apiVersion: 'longhorn.io/v1beta2',
+    kind:       'Setting',
+    metadata:   {
+      name, namespace: 'longhorn-system', creationTimestamp: CREATED
+    },
+    value,
+    status: { applied: true }
+  };
+}
+
 function clusterNetwork(name: string, vlan?: number): K8sObject {
   const annotations: Record<string, string> = { 'network.harvesterhci.io/uplink-mtu': '1500' };
 
@@ -138,7 +151,7 @@ export function generateCluster(opts: GenerateOptions): K8sObject[] {
   } : { status: {} }));
   out.push(setting('storage-network', storageValue), setting('rwx-network', '', '{"share-storage-network":false,"network":{"vlan":1,"clusterNetwork":"","range":"","exclude":[]}}'));
   out.push(setting('kubevirt-migration', '', '{"parallelMigrationsPerCluster":5,"parallelOutboundMigrationsPerNode":2,"bandwidthPerMigration":"0","completionTimeoutPerGiB":150,"progressTimeout":150}'));
-  out.push(setting('server-version', 'v1.8.0'), clusterNetwork('mgmt'));
+  out.push(setting('server-version', 'v1.8.0'), clusterNetwork('mgmt'), longhornSetting('v2-data-engine', 'false'));
   for (const cn of networks) {
     out.push(clusterNetwork(cn, cn === 'storage' ? 10 : vlan), vlanConfig(cn, names));
     out.push(...names.map((n) => makeVlanStatus(cn, `${ cn }-vc`, n, cn === 'storage' ? 10 : vlan)));
