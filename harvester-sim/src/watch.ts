@@ -115,15 +115,23 @@ export class WatchHub {
         return;
       }
       const watch: Watch = { ...stamp(msg), debounceMs: msg.debounceMs };
+      const since = Number(msg.resourceVersion);
+      const missed = since > 0 ? this.api.store.changesSince(since) : [];
 
+      if (!missed) {
+        // The revision is older than what the cache still holds: the watch is never set up ("too old", then a stop,
+        // no start); the shell lists again and watches from the new revision. The SQL cache's text (2.12 to 2.15).
+        send({
+          name: 'resource.error', ...stamp(watch), data: { error: 'resourceversion too old' }
+        });
+        send({ name: 'resource.stop', ...stamp(watch) });
+
+        return;
+      }
       watches.push(watch);
       send({ name: 'resource.start', ...stamp(watch) });
-      const since = Number(msg.resourceVersion);
-
-      if (since > 0) {
-        for (const event of this.api.store.changesSince(since) ?? []) {
-          this.deliver(watch, event, ctx, send);
-        }
+      for (const event of missed) {
+        this.deliver(watch, event, ctx, send);
       }
     });
     socket.on('close', () => {

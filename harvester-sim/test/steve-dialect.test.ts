@@ -147,4 +147,22 @@ describe('Steve by Rancher version', () => {
       await t.close();
     }
   });
+
+  it('answers a watch from a revision the cache no longer holds with "too old" and a stop, never a start', async() => {
+    const t = await startSim();
+    const socket = await openSocket(t.url, '/k8s/clusters/c-harv1/v1/subscribe', t.cookie);
+
+    try {
+      await t.send('POST', '/sim/clusters/c-harv1/compact', {});
+      socket.ws.send(JSON.stringify({ resourceType: 'node', resourceVersion: '1' }));
+      const error = await socket.next((m) => m.name === 'resource.error');
+
+      expect(error.data).toEqual({ error: 'resourceversion too old' });
+      await socket.next((m) => m.name === 'resource.stop' && m.resourceType === 'node');
+      expect(socket.messages.map((m) => m.name)).toEqual(['resource.error', 'resource.stop']);
+    } finally {
+      socket.ws.close();
+      await t.close();
+    }
+  });
 });
