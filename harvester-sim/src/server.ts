@@ -2,7 +2,6 @@ import { IncomingMessage, ServerResponse, STATUS_CODES } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { RequestContext, SteveApi } from './api';
 import { managementAccess, Sessions, SimUser, tokenFrom } from './auth';
-import { InstallBehaviour } from './behaviour';
 import { Cluster, ClusterRegistry, ClusterSpec } from './cluster';
 import { clusterRoutes, clusterVisible, ClusterUse, useCluster } from './cluster-routes';
 import { handleControl, ResetOptions, SimControl } from './control';
@@ -14,36 +13,18 @@ import { DualListener } from './listener';
 import { isBrowserNavigation, sendOlderUi } from './older-ui';
 import { PluginRegistry } from './plugins';
 import { managementCluster, seedManagement } from './rancher';
-import { RancherDialect, rancherDialect, RancherVersion } from './rancher-version';
+import { RancherDialect, rancherDialect } from './rancher-version';
+import { SimulatorOptions } from './options';
 import { managementRoutes, publicRoutes, RancherHost } from './rancher-routes';
 import { callOf, findRoute, requireUser, Route } from './router';
 import { loadScenario } from './scenario';
-import { MANAGEMENT_TYPES, TypeDef } from './schemas';
+import { MANAGEMENT_TYPES } from './schemas';
 import { socketTarget, SocketHost } from './sockets';
 import { ObjectStore } from './store';
-import { ApiError, K8sObject, Obj } from './types';
+import { ApiError, K8sObject } from './types';
 import { WatchHub } from './watch';
 
-export interface SimulatorOptions {
-  port: number;
-  host?: string;
-  /** Fleet file name (default `default`). */
-  fleet?: string;
-  /** Cluster scenario loaded into the fleet's primary cluster instead of the one the fleet names. */
-  scenario?: string;
-  /** Resource types a Harvester cluster serves. */
-  clusterTypes?: TypeDef[];
-  /** Installs the cluster behaviour (Harvester's webhook and controllers) on each Harvester cluster's store. */
-  install?: InstallBehaviour;
-  /** Expands a scenario's `generate` parameters into objects. */
-  generate?: (params: Obj) => K8sObject[];
-  /** Adapts a scenario's objects to the cluster declared in the fleet (e.g. its version setting). */
-  prepare?: (spec: ClusterSpec, objects: K8sObject[]) => K8sObject[];
-  /** UI extension folders served by `/v1/uiplugins` from the start (kept across resets). */
-  plugins?: string[];
-  /** The Rancher minor whose Steve every API speaks (default 2.15). */
-  rancher?: RancherVersion;
-}
+export type { SimulatorOptions } from './options';
 
 const MGMT_CLUSTER = 'management.cattle.io.cluster';
 const LOCAL_TYPES = MANAGEMENT_TYPES.filter((t) => t.id === 'namespace');
