@@ -3,6 +3,7 @@ import { SteveApi, RequestContext, resolveType } from './api';
 import { formatResource } from './steve';
 import { ChangeEvent } from './types';
 import { idOf } from './store';
+import { labelFilter, ObjectFilter } from './kube/selectors';
 
 interface Watch {
   resourceType: string;
@@ -14,6 +15,8 @@ interface Watch {
   timer?: NodeJS.Timeout;
   /** When the last `resource.changes` went out (mode `resource.changes`). */
   lastNotice?: number;
+  /** The selector, parsed once when the watch starts. */
+  matches?: ObjectFilter;
 }
 
 /** Steve pings every 30 s. */
@@ -29,25 +32,6 @@ function stamp(watch: Watch): Watch {
   return {
     resourceType: watch.resourceType, id: watch.id, namespace: watch.namespace, selector: watch.selector, mode: watch.mode
   };
-}
-
-/** Matches a simple label selector (`a=b,c!=d,e`) against labels. */
-function matchesSelector(selector: string | undefined, labels: Record<string, string> = {}): boolean {
-  if (!selector) {
-    return true;
-  }
-
-  return selector.split(',').every((term) => {
-    const [key, value] = term.split(/!=|==|=/);
-    const negate = term.includes('!=');
-
-    if (value === undefined) {
-      return key.trim() in labels;
-    }
-    const equal = labels[key.trim()] === value.trim();
-
-    return negate ? !equal : equal;
-  });
 }
 
 /**
@@ -103,7 +87,15 @@ export class WatchHub {
       const def = resolveType(this.api, msg.resourceType ?? '');
       // Steve's own `schema` and `count` are watchable too (the shell watches both); they have no schema of a resource.
       const steveOwn = STEVE_OWN_TYPES.includes(msg.resourceType ?? '');
-      const refusal = steveOwn ? undefined : !def ? `failed to find schema ${ msg.resourceType }` : !ctx.access(def.id).list ? 'the server does not allow this method on the requested resource' : undefined;
+      let matches: ObjectFilter | undefined;
+      let refusal = steveOwn ? undefined : !def ? `failed to find schema ${ msg.resourceType }` : !ctx.access(def.id).list ? 'the server does not allow this method on the requested resource' : undefined;
+
+      // Steve parses a watch's selector as Kubernetes does (`labels.Parse`), the grammar the Kubernetes path uses too.
+      try {
+        matches = labelFilter(msg.selector ?? null);
+      } catch (err) {
+        refusal = refusal ?? (err as Error).message;
+      }
 
       if (refusal) {
         // Steve always follows an error with a stop; the shell decides from the error's text whether to watch again.
@@ -114,7 +106,9 @@ export class WatchHub {
 
         return;
       }
-      const watch: Watch = { ...stamp(msg), debounceMs: msg.debounceMs };
+      const watch: Watch = {
+        ...stamp(msg), debounceMs: msg.debounceMs, matches
+      };
       const since = Number(msg.resourceVersion);
       const missed = since > 0 ? this.api.store.changesSince(since) : [];
 
@@ -172,7 +166,7 @@ export class WatchHub {
     if (ctx.visible?.(def.id, obj) === false) {
       return;
     }
-    if ((watch.id && watch.id !== idOf(obj)) || (watch.namespace && watch.namespace !== obj.metadata.namespace) || !matchesSelector(watch.selector, obj.metadata.labels)) {
+    if ((watch.id && watch.id !== idOf(obj)) || (watch.namespace && watch.namespace !== obj.metadata.namespace) || !(watch.matches?.(obj) ?? true)) {
       return;
     }
     if (watch.mode === 'resource.changes') {

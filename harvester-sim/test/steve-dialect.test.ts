@@ -165,4 +165,27 @@ describe('Steve by Rancher version', () => {
       await t.close();
     }
   });
+
+  it('reads a watch\'s selector as Kubernetes does (set-based too), and refuses one it cannot parse', async() => {
+    const t = await startSim();
+    const socket = await openSocket(t.url, '/k8s/clusters/c-harv1/v1/subscribe', t.cookie);
+
+    try {
+      socket.ws.send(JSON.stringify({ resourceType: 'pod', selector: 'kubevirt.io in (virt-handler)' }));
+      socket.ws.send(JSON.stringify({ resourceType: 'node', selector: 'a in (b' }));
+      await socket.next((m) => m.name === 'resource.start' && m.resourceType === 'pod');
+      const refused = await socket.next((m) => m.name === 'resource.error' && m.resourceType === 'node');
+
+      expect(String((refused.data as { error: string }).error)).toContain('unable to parse requirement');
+      const pod = t.sim.cluster('c-harv1')?.store.list('pod').find((p) => p.metadata.labels?.['kubevirt.io'] === 'virt-handler');
+
+      await t.send('PUT', `/k8s/clusters/c-harv1/v1/pods/${ pod?.metadata.namespace }/${ pod?.metadata.name }`, { ...pod, metadata: { ...pod?.metadata, labels: { ...pod?.metadata.labels, touched: '1' } } });
+      const change = await socket.next((m) => m.name === 'resource.change' && m.resourceType === 'pod');
+
+      expect((change.data as { id: string }).id).toBe(`${ pod?.metadata.namespace }/${ pod?.metadata.name }`);
+    } finally {
+      socket.ws.close();
+      await t.close();
+    }
+  });
 });

@@ -5,20 +5,18 @@
  */
 import { parseValue } from './parse';
 
-export type ChangedField = 'state' | 'clusterNetwork' | 'vlan' | 'range' | 'exclude' | string;
-
 export interface FieldChange {
-  /** A form field, or a key of the value the form keeps as it is. */
-  field: ChangedField;
+  /** A form field (`state`, `clusterNetwork`, `vlan`, `range`, `exclude`), or a key the form keeps as it is. */
+  field: string;
   /** The text shown; `undefined` where the side has no such field (disabled, or the key absent). */
   before?: string;
   after?: string;
   changed: boolean;
 }
 
-function sides(raw: string): Map<ChangedField, string | undefined> {
+function sides(raw: string): Map<string, string | undefined> {
   const { form, kept } = parseValue(raw);
-  const out = new Map<ChangedField, string | undefined>([['state', form.enabled ? 'enabled' : 'disabled']]);
+  const out = new Map<string, string | undefined>([['state', form.enabled ? 'enabled' : 'disabled']]);
   const on = (text: string) => (form.enabled ? text : undefined);
 
   out.set('clusterNetwork', on(form.clusterNetwork));
