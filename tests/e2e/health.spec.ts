@@ -45,6 +45,8 @@ test('a whole enable and a whole disable read as rolling out, never as a problem
   const problem = await recordSelector(page, '[data-testid="vmmn-health-verdict"]:is([data-kind="stuck"], [data-kind="failed"])');
   const blocked = await recordSelector(page, '[data-testid^="vmmn-health-rollout-step-"][data-state="blocked"]');
   const rolling = await recordSelector(page, '[data-testid="vmmn-health-verdict"][data-kind="rollingOut"]');
+  // A step waiting on an earlier one shows no count: "3 of 3" there would be the previous change's pods.
+  const staleCount = await recordSelector(page, '[data-state="pending"] [data-testid^="vmmn-health-rollout-count-"]');
 
   await sim('/sim/speed', { stepMs: 300 });
   await setValue(DOCS_VALUE);
@@ -55,6 +57,7 @@ test('a whole enable and a whole disable read as rolling out, never as a problem
   expect(await rolling()).toBe(true);
   expect(await problem(), 'a stuck or failed verdict appeared').toBe(false);
   expect(await blocked(), 'a blocked rollout step appeared').toBe(false);
+  expect(await staleCount(), 'a waiting step showed a count').toBe(false);
 });
 
 test('exhausting the range by adding nodes shows the stuck node and its reason', async({ page }) => {
@@ -64,8 +67,13 @@ test('exhausting the range by adding nodes shows the stuck node and its reason',
   for (const name of ['harvester-node-3', 'harvester-node-4', 'harvester-node-5']) {
     await sim('/sim/nodes', { name });
   }
-  await expect(page.getByTestId('vmmn-health-rollout-reason-pods')).toContainText('Could not allocate IP in range', { timeout: 30_000 });
+  // What to do, with the numbers (5 usable addresses, 6 nodes), instead of Whereabouts' raw error; and where.
+  await expect(page.getByTestId('vmmn-health-verdict-reason')).toContainText('Widen the range to 192.168.1.0/28', { timeout: 30_000 });
+  await expect(page.getByTestId('vmmn-health-rollout-reason-pods')).toContainText('all 5 usable addresses are taken');
   await expect(page.getByTestId('vmmn-health-node-flag-harvester-node-5-noIp')).toBeVisible();
+  await page.getByTestId('vmmn-health-verdict-fix').click();
+  await expect(page.getByTestId('vmmn-range')).toBeFocused();
+  await expect(page.getByTestId('vmmn-range')).toHaveValue('192.168.1.0/29');
 });
 
 test('a migration is shown as using the migration network', async({ page }) => {
@@ -82,8 +90,13 @@ test('disabling removes the migration IPs and the page says migrations use mgmt'
   await open(page);
   await expect(page.getByTestId('vmmn-health-node-ip-harvester-node-0')).toContainText('192.168.1.');
   await setValue('');
+  // The tracker follows this change, dated from when the page saw it, with the step a disable takes.
+  await expect(page.getByTestId('vmmn-health-rollout-change')).toContainText('migration network disabled');
+  await expect(page.getByTestId('vmmn-health-rollout-started')).toContainText(/started .+ ago/);
+  await expect(page.getByTestId('vmmn-health-rollout-step-nad')).toContainText('Network attachment removed');
   await expect(page.getByTestId('vmmn-health-verdict')).toHaveAttribute('data-kind', 'disabled', { timeout: 30_000 });
   await expect(page.getByTestId('vmmn-health-node-ip-harvester-node-0')).not.toContainText('192.168.1.', { timeout: 30_000 });
+  await expect(page.getByTestId('vmmn-health-rollout-step-configured').locator('[data-time]')).toHaveCount(0);
 });
 
 test('a dropped websocket shows a stale-data notice that clears when the shell reconnects', async({ page }) => {

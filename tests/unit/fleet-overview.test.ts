@@ -102,7 +102,7 @@ describe('FleetOverview: one row per Harvester cluster', () => {
     ['fail', 'failed', `${ K }.enabledOn(network: vm-migration, vlan: 100, range: 192.168.1.0/24)%`, `${ K }.nodes.count(have: 3, need: 3)%`,
       `${ K }.problem.configuredFailed(message: cluster network x not found)%`, 'icon-error'],
     ['stuck', 'stuck', `${ K }.enabledOn(network: vm-migration, vlan: 100, range: 192.168.1.0/30)%`, `${ K }.nodes.count(have: 2, need: 3)%`,
-      `${ K }.problem.rangeExhaustedWiden(usable: 2, missing: 1, fits: 192.168.1.0/29)%`, 'icon-error'],
+      `${ K }.problem.rangeExhaustedWiden(usable: 2, missing: 1, fits: 192.168.1.0/29)%${ K }.fix%`, 'icon-error'],
     ['forb', 'unreachable', '', '', `${ K }.problem.forbidden(message: settings.harvesterhci.io is forbidden)%`, 'icon-error'],
     ['unavail', 'unreachable', '', '', `${ K }.problem.failed(message: HTTP 503)%`, 'icon-error'],
     ['down', 'unreachable', '', '', `${ K }.problem.disconnected(message: )%`, 'icon-error'],
@@ -117,6 +117,16 @@ describe('FleetOverview: one row per Harvester cluster', () => {
     if (icon) {
       expect(wrapper.find(`[data-testid="vmmn-fleet-problems-${ name }"] i`).classes()).toContain(icon);
     }
+  });
+
+  it('links an exhausted range to the editor with the range field focused', async() => {
+    const wrapper = await createWrapper();
+    const to = JSON.parse(wrapper.find('[data-testid="vmmn-fleet-fix-stuck"]').attributes('data-to') ?? '{}');
+
+    expect(to).toStrictEqual({
+      name: 'migration-networks-setting', params: { cluster: 'c-stuck', id: 'vm-migration-network' }, query: { focus: 'range' }
+    });
+    expect(wrapper.findAll('[data-testid^="vmmn-fleet-fix-"]')).toHaveLength(1);
   });
 
   it('shows the Harvester version beside the cluster\'s name, in no column of its own', async() => {

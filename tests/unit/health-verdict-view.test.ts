@@ -6,7 +6,7 @@ import { flushPromises } from '@vue/test-utils';
 import MigrationNetworkHealth from '@pkg/pages/MigrationNetworkHealth.vue';
 import { STEVE_TYPES } from '@pkg/core';
 import type { CoreEvent, Setting } from '@pkg/core';
-import { createKubeVirt, createPod } from '@pkg/core/__tests__/k8s-factories';
+import { createKubeVirt, createPod, createSetting, VALUE } from '@pkg/core/__tests__/k8s-factories';
 import { createShellStore, mountWithShell } from './shell-mount';
 import { byId, healthyObjects, HEALTH_DIRECTIVES, Objects } from './health-page-mount';
 
@@ -17,6 +17,12 @@ const FRESH_CLUSTER: Objects = {
   [STEVE_TYPES.kubeVirt]: [createKubeVirt('')],
   [STEVE_TYPES.pod]:      [createPod('virt-handler-a', 'node-1', undefined, { networks: '' }), createPod('virt-handler-b', 'node-2', undefined, { networks: '' })],
   [STEVE_TYPES.nad]:      [],
+};
+
+/** Disabled after having been enabled (hash of "", no NAD pointer), KubeVirt without a migration network. */
+const FRESH_CLUSTER_DISABLED: Objects = {
+  ...FRESH_CLUSTER,
+  [STEVE_TYPES.setting]: [createSetting('', 'da39a3ee5e6b4b0d3255bfef95601890afd80709', '')],
 };
 
 async function createWrapper(list: Objects = healthyObjects(), forbidden: string[] = []) {
@@ -127,5 +133,38 @@ describe('MigrationNetworkHealth: no link to itself, times relative', () => {
     // The shell's own relative words ("271 days"), counted from today, inside our sentence.
     expect(time.text()).toMatch(/^%vmMigrationNetwork\.status\.since\(time: \d+ %unit\.(day|month|year)\(count: \d+\)%\)%$/);
     expect(time.attributes('title')).toMatch(/^2026-03-10 \d\d:\d\d$/);
+  });
+});
+
+describe('MigrationNetworkHealth: the current change', () => {
+  afterEach(() => sessionStorage.clear());
+
+  it('dates it from when this tab saw it begin, and drops the condition time of an earlier change', async() => {
+    const at = Date.parse('2026-03-10T10:00:00Z');
+
+    vi.useFakeTimers({ now: at + 120_000, toFake: ['Date'] });
+    sessionStorage.setItem('vmmn-seen-changes', JSON.stringify({ 'c-harv1': { value: VALUE, at } }));
+    const wrapper = await createWrapper();
+
+    expect(byId(wrapper, 'vmmn-health-rollout-change').text()).toContain('%vmMigrationNetwork.health.rollout.change.enable(clusterNetwork: vm-migration, vlan: 100, range: 192.168.1.0/24)%');
+    expect(byId(wrapper, 'vmmn-health-rollout-started').attributes('data-time')).toBe('2026-03-10T10:00:00.000Z');
+    // The factories' condition is from 09:00, an earlier change: the configured step shows no time.
+    expect(wrapper.find('[data-testid="vmmn-health-rollout-step-configured"] [data-time]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('says the change began before the page was opened when the tab did not see it, or saw another value', async() => {
+    sessionStorage.setItem('vmmn-seen-changes', JSON.stringify({ 'c-harv1': { value: '', at: Date.now() } }));
+    const wrapper = await createWrapper();
+
+    expect(byId(wrapper, 'vmmn-health-rollout-started-earlier').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="vmmn-health-rollout-started"]').exists()).toBe(false);
+  });
+
+  it('names the step a disable takes: the network attachment removed', async() => {
+    const wrapper = await createWrapper(FRESH_CLUSTER_DISABLED);
+
+    expect(byId(wrapper, 'vmmn-health-rollout-step-nad').text()).toContain('%vmMigrationNetwork.health.rollout.steps.nadRemoved%');
+    expect(byId(wrapper, 'vmmn-health-rollout-change').text()).toContain('%vmMigrationNetwork.health.rollout.change.disable%');
   });
 });

@@ -53,6 +53,8 @@ const noop = {
 };
 
 /** Mounts a component the way the shell would: store plugin, shell directives as no-ops, `t` returning `%key%`. */
+const LINK_STUB = { props: ['to'], template: '<a :data-to="JSON.stringify(to)"><slot /></a>' };
+
 export function mountWithShell(component: Component, store: Store<unknown>, options: MountingOptions<Record<string, unknown>> = {}) {
   return mount(component, {
     ...options,
@@ -62,8 +64,9 @@ export function mountWithShell(component: Component, store: Store<unknown>, opti
         'clean-tooltip': noop, 'clean-html': noop, 'stripped-aria-label': noop, 'trim-whitespace': noop, shortkey: noop, tooltip: noop
       },
       mocks: { t: translate },
+      // A link keeps where it goes (the router's location, as JSON), so a test can check the route and its query.
       stubs: {
-        t: true, 'router-link': { template: '<a><slot /></a>' }, RouterLink: { template: '<a><slot /></a>' }
+        t: true, 'router-link': LINK_STUB, RouterLink: LINK_STUB
       },
       ...options.global,
     },

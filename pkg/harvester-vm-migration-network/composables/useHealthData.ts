@@ -2,11 +2,12 @@ import { computed, ComputedRef, onBeforeUnmount, ref } from 'vue';
 import { Store } from 'vuex';
 import {
   buildHealth, capacityView, healthVerdict, RolloutContext, ClusterNetwork, CoreEvent, DaemonSet, findNadMisuse, healthInputFrom, IPPool, KubeVirt, kubeVirtSummary,
-  migrationNadRef, NetworkAttachmentDefinition, nadView, networkShare, Node, parseValue, Pod, rolloutSteps, runningMigrations,
+  migrationNadRef, migrationNads, NetworkAttachmentDefinition, nadView, networkShare, Node, parseValue, Pod, rolloutSteps, runningMigrations,
   sandboxFailures, SANDBOX_FAILURE_REASON, HARVESTER_SYSTEM_NAMESPACE, VIRT_HANDLER_LABEL, VIRT_HANDLER_LABEL_VALUE, Setting, SETTING_ID, STEVE_TYPES, VirtualMachine, VirtualMachineInstance, VirtualMachineInstanceMigration, VlanConfig, VlanStatus
 } from '../core';
 import { TypeState, useClusterObjects } from './useClusterObjects';
 import { ListScope } from './useShellPage';
+import { useChangeStart } from './seen-changes';
 
 export const HEALTH_TYPES = [
   STEVE_TYPES.setting, STEVE_TYPES.node, STEVE_TYPES.pod, STEVE_TYPES.nad, STEVE_TYPES.kubeVirt, STEVE_TYPES.daemonSet, STEVE_TYPES.ipPool,
@@ -65,7 +66,13 @@ export function useHealthData(store: Store<unknown>) {
   const events = list<CoreEvent>(STEVE_TYPES.event);
   const vms = list<VirtualMachine>(STEVE_TYPES.vm);
 
-  const value = computed(() => parseValue(settings.value?.find((s) => (s.id ?? s.metadata?.name) === SETTING_ID)?.value).value);
+  const rawValue = computed(() => {
+    const setting = settings.value?.find((s) => (s.id ?? s.metadata?.name) === SETTING_ID);
+
+    return setting ? setting.value ?? '' : undefined;
+  });
+  const value = computed(() => parseValue(rawValue.value).value);
+  const changeStart = useChangeStart(() => String(store.getters.clusterId ?? ''), () => rawValue.value);
   const input = computed(() => healthInputFrom({
     settings:        settings.value,
     nodes:           nodes.value,
@@ -94,13 +101,15 @@ export function useHealthData(store: Store<unknown>) {
 
   onBeforeUnmount(() => clearInterval(clock));
   const context = computed((): RolloutContext => ({
-    now:      now.value,
-    report:   report.value,
-    kubeVirt: kubeVirt.value,
-    nadName:  report.value.enabled ? nadRef.value?.split('/').pop() : undefined,
-    failures: failures.value,
+    now:          now.value,
+    changeStart:  changeStart.value,
+    leftoverNads: nads.value && !report.value.enabled ? migrationNads(nads.value) : undefined,
+    report:       report.value,
+    kubeVirt:     kubeVirt.value,
+    nadName:      report.value.enabled ? nadRef.value?.split('/').pop() : undefined,
+    failures:     failures.value,
     // Every list a step rests on: one that could not be read makes its step unknown, never done or blocked.
-    unknown:  {
+    unknown:      {
       setting: !settings.value, kubeVirt: !kubeVirts.value, pods: !pods.value, nads: !nads.value, nodes: !nodes.value
     },
   }));
@@ -126,6 +135,7 @@ export function useHealthData(store: Store<unknown>) {
     nad,
     failures,
     steps,
+    changeStart,
     verdict,
     capacity,
     running,

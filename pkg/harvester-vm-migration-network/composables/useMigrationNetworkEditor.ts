@@ -8,6 +8,7 @@ import {
 } from '../api/setting-client';
 import { shellPage } from './useShellPage';
 import { fleetReader } from './fleet-reader';
+import { recordChange } from './seen-changes';
 import {
   EDITOR_TYPES, checkForm, factsOf, migrationsOf, writesNothing
 } from '../editor/adapter';
@@ -59,10 +60,7 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
   });
   /** The value of our save in flight: the websocket's copy of our own write may arrive before the write's answer. */
   const ourWrite = ref<string>();
-  /**
-   * The resourceVersions of objects that are ours: the one the form was loaded from and those our saves returned. The
-   * store may still hold the object we saved over when the save's answer arrives before its websocket copy.
-   */
+  /** resourceVersions that are ours (loaded, saved): the store may still hold the one we saved over after a save. */
   const ourVersions = ref<string[]>([]);
   const parseProblems = ref<Problem[]>([]);
   /** Review was pressed while the form had errors: every problem shows, with a summary. Cleared by a reload. */
@@ -207,8 +205,9 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
     if (result.kind === 'ok' && result.setting) {
       base.value = snapshotSetting(result.setting);
       ourVersions.value = [...ourVersions.value, result.setting.metadata.resourceVersion ?? ''];
-      // The overview's row of this cluster is now out of date: it is read first when the overview shows again.
+      // The overview's row is out of date (read first when it shows again); the rollout tracker dates the change.
       fleetReader(store).readSoon(clusterId.value);
+      recordChange(clusterId.value, result.setting.value ?? '');
     }
     // Saved: the base now holds our value. Not saved: the value on the server is not ours (a timed-out save may
     // still land; then it shows as a change, which the reload the notice offers resolves).

@@ -32,6 +32,8 @@ export type OurRoute = typeof ROUTE[keyof typeof ROUTE];
 export interface OurLocation {
   name: OurRoute;
   params: Record<string, string>;
+  /** The editor's `focus`: the field a link from a problem lands in. */
+  query?: Record<string, string>;
 }
 
 /** A location of one of our pages; the overview belongs to no cluster. */

@@ -50,6 +50,8 @@ export interface FleetProblem {
   /** l10n key under `vmMigrationNetwork.fleet.problem`. */
   key: string;
   args: Record<string, string | number>;
+  /** The editor's field that fixes it, for a link that lands there. */
+  fixField?: 'range';
 }
 
 export interface FleetRow {
@@ -187,6 +189,7 @@ export function summarizeFleetCluster(input: FleetClusterInputs): FleetRow {
       add('error', fits ? 'rangeExhaustedWiden' : 'rangeExhausted', {
         usable: full.usable, missing: needing - nodesWithIp, ...(fits ? { fits } : {})
       });
+      problems[problems.length - 1].fixField = 'range';
     } else {
       add(verdict?.kind === 'stuck' ? 'error' : 'info', 'nodesWithoutIp', { missing: needing - nodesWithIp, total: needing });
     }

@@ -54,17 +54,18 @@ export { sandboxFailures, SANDBOX_FAILURE_REASON } from './health/events';
 export { valueChanges } from './value-changes';
 export type { FieldChange } from './value-changes';
 export type { SandboxFailure } from './health/events';
-export { rolloutSteps } from './health/rollout';
+export { podsCount, rolloutSteps } from './health/rollout';
 export type {
-  RolloutFacts, StepId, StepState, StepReason, RolloutStep, RolloutContext
+  StepId, StepState, StepReason, RolloutStep, RolloutContext
 } from './health/rollout';
+export type { RolloutFacts } from './health/rollout-facts';
 export { capacityView } from './health/capacity';
 export type { CapacityView, PoolLeak } from './health/capacity';
 export { runningMigrations, networkShare } from './health/migrations';
 export type {
   MigrationUse, RunningMigration, NetworkShare
 } from './health/migrations';
-export { findNadMisuse } from './health/misuse';
+export { findNadMisuse, migrationNads } from './health/misuse';
 export type { NadMisuse } from './health/misuse';
 export { healthVerdict } from './health/verdict';
 export type { HealthVerdict, VerdictKind } from './health/verdict';

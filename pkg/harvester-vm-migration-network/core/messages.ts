@@ -95,6 +95,8 @@ export const HEALTH_VERDICT_KEYS = {
   stuckDegraded:        { key: 'vmMigrationNetwork.health.verdict.stuck.degraded', args: ['reason', 'message'] },
   stuckKubeVirt:        { key: 'vmMigrationNetwork.health.verdict.stuck.kubeVirt', args: ['reason', 'message', 'minutes'] },
   stuckRangeExhausted:  { key: 'vmMigrationNetwork.health.verdict.stuck.rangeExhausted', args: ['usable', 'missing'] },
+  stuckRangeWiden:      { key: 'vmMigrationNetwork.health.verdict.stuck.rangeExhaustedWiden', args: ['usable', 'missing', 'fits'] },
+  stuckNadLeft:         { key: 'vmMigrationNetwork.health.verdict.stuck.nadLeft', args: ['name'] },
   stuckSandbox:         { key: 'vmMigrationNetwork.health.verdict.stuck.sandbox', args: ['pod', 'node', 'message'] },
   stuckPodCrashing:     { key: 'vmMigrationNetwork.health.verdict.stuck.podCrashing', args: ['pod', 'node', 'restarts'] },
   stuckNodes:           { key: 'vmMigrationNetwork.health.verdict.stuck.nodes', args: ['count', 'nodes'] },

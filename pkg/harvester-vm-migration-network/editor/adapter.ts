@@ -70,8 +70,9 @@ export function checkForm(form: FormState, facts: ClusterFacts, stored: string, 
   const result = validateForm(form, facts, stored);
   const plan = result.plan;
   const value = form.enabled ? formToValue(form) : undefined;
-  // A range that cannot be saved has no capacity worth showing (a /8 would claim 16 million spare addresses).
-  const rangeSaveable = !result.problems.some((p) => p.severity === 'error' && p.field === 'range');
+  // A range that cannot be saved has no capacity worth showing (a /8 would claim 16 million spare addresses), unless
+  // too few addresses is its only fault: then the counts are the explanation.
+  const rangeSaveable = !result.problems.some((p) => p.severity === 'error' && p.field === 'range' && p.code !== 'W21_NOT_ENOUGH_IPS');
 
   return {
     value:     result.value,

@@ -19,6 +19,8 @@ export interface FleetViewRow {
   worstProblem: string;
   /** The worst problem's severity: its icon and colour. */
   worstSeverity: 'error' | 'warning' | '';
+  /** The editor's field that fixes the worst problem: the cell links there. */
+  fixField?: string;
   /** Every problem, one a line: the cell's tooltip. */
   allProblems: string;
   /** Epoch ms of the last answer; -1 before the first. The page words its age ("3 secs ago") as the clock ticks. */
@@ -85,6 +87,7 @@ export function fleetViewRow(id: string, name: string, row: FleetRow | undefined
     problemCount:  errors.length,
     worstProblem:  errors[0] ? problemText(errors[0], t) : '',
     worstSeverity: errors[0] ? (errors[0].severity === 'error' ? 'error' : 'warning') : '',
+    fixField:      errors[0]?.fixField,
     allProblems:   errors.map((p) => problemText(p, t)).join('\n'),
     fetchedAtMs:   fetchedAt ?? -1,
     staleness:     fetchedAt === undefined ? Number.MAX_SAFE_INTEGER : -fetchedAt,

@@ -152,7 +152,7 @@ export const CASES: Case[] = [
     name:     'failed: configured False for the current value',
     src:      sources({ settings: [failedSetting()] }),
     expected: {
-      kind: 'failed', reasonKey: key('failed'), args: { reason: 'CreateNadError', message: 'boom' }
+      kind: 'failed', reasonKey: key('failed'), args: { reason: 'CreateNadError', message: 'boom' }, fix: {}
     },
   },
   {
@@ -180,7 +180,7 @@ export const CASES: Case[] = [
       kubeVirt: true, pods: true, nads: true, nodes: true
     },
     expected: {
-      kind: 'failed', reasonKey: key('failed'), args: { reason: 'CreateNadError', message: 'boom' }
+      kind: 'failed', reasonKey: key('failed'), args: { reason: 'CreateNadError', message: 'boom' }, fix: {}
     },
   },
 ];

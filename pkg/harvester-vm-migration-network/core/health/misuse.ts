@@ -12,13 +12,18 @@ export interface NadMisuse {
   nad: string;
 }
 
+/** The NADs Harvester made for the migration network (`namespace/name`): they carry its `…: "true"` annotation. */
+export function migrationNads(nads: NetworkAttachmentDefinition[]): string[] {
+  return nads.filter((n) => n.metadata?.annotations?.[VMN_PREFIX] === 'true').map((n) => objectId(n));
+}
+
 /**
  * VM NICs attached to a migration NAD. Migration NADs: `nadRef` and every NAD carrying the controller's
  * `vm-migration-network…: "true"` annotation.
  * A `multus.networkName` without a namespace is resolved in the VM's namespace, as Multus does.
  */
 export function findNadMisuse(vms: VirtualMachine[], nads: NetworkAttachmentDefinition[], nadRef: string | undefined): NadMisuse[] {
-  const refs = new Set(nads.filter((n) => n.metadata?.annotations?.[VMN_PREFIX] === 'true').map((n) => objectId(n)));
+  const refs = new Set(migrationNads(nads));
 
   if (nadRef) {
     refs.add(nadRef);

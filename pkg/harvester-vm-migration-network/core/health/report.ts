@@ -9,7 +9,7 @@ import { findLeaks, PoolLeak } from './capacity';
 import { HealthInput } from './inputs';
 import { buildMigrationUses, MigrationUse } from './migrations';
 import { nodeRows, rowContext } from './nodes';
-import { buildRollout, RolloutFacts } from './rollout';
+import { buildRollout, RolloutFacts } from './rollout-facts';
 
 export interface HealthReport {
   enabled: boolean;

@@ -1,100 +1,14 @@
 /**
- * The rollout state machine, whole: the facts read from the Setting, NAD, KubeVirt and virt-handler DaemonSet
- * (`buildRollout`), and the five steps the page tracks after a change (`rolloutSteps`): setting configured →
- * NAD present → KubeVirt rolled out → virt-handler pods updated and ready (n of N) → AllComponentsReady.
+ * The five steps the page tracks for the current change (`rolloutSteps`), decided on the facts of
+ * `rollout-facts.ts`: setting configured → NAD present (removed, for a disable) → KubeVirt rolled out →
+ * virt-handler pods updated and ready (n of N) → AllComponentsReady.
  */
-import { Setting } from '../k8s-types';
-import { nadMatchesValue } from '../nad-config';
-import { capacityOf } from './capacity';
-import { configuredCondition, controllerCaughtUp } from '../setting-state';
-import { HealthRow, MigrationNetworkValue } from '../types';
 import { SandboxFailure } from './events';
-import { HealthInput } from './inputs';
+import { RolloutFacts } from './rollout-facts';
 import type { HealthReport } from './report';
 import { KubeVirtSummary } from './summary';
 import { KUBEVIRT_READY_GRACE_MS, kubeVirtFailure, kubeVirtProgress } from '../kubevirt-progress';
-
-export interface RolloutFacts {
-  /** sha1(value) differs from the hash annotation: the controller has not processed the current value. */
-  reconcilePending?: boolean;
-  configured?: { status?: string; reason?: string; message?: string; lastUpdateTime?: string };
-  /** The NAD config implements the current value. */
-  nadMatches?: boolean;
-  /** KubeVirt `Available` True with reason `AllComponentsReady` (the test Harvester's migrate action uses). */
-  kubeVirtReady?: boolean;
-  /** observedDeploymentID differs from targetDeploymentID. */
-  kubeVirtDeploying?: boolean;
-  desired: number;
-  updated: number;
-  ready: number;
-  available: number;
-  /** Rows that expect a virt-handler, those on the new config, and those with no flag. */
-  expectedPods: number;
-  podsOnNewConfig: number;
-  healthyPods: number;
-  /** Everything above says done. */
-  complete: boolean;
-  /**
-   * The range's IPPool holds as many addresses as the range has usable ones (as Whereabouts counts them): a pod that
-   * still needs an address cannot get one. Undefined when the pool or the range is unknown.
-   */
-  rangeFull?: { usable: number };
-}
-
-/** The controller's view of the setting: caught up (`undefined` on a fresh install) and its `configured` condition. */
-function settingFacts(setting: Setting | undefined): Pick<RolloutFacts, 'reconcilePending' | 'configured'> {
-  const out: Pick<RolloutFacts, 'reconcilePending' | 'configured'> = {};
-  const caughtUp = setting && controllerCaughtUp(setting);
-  const condition = configuredCondition(setting);
-
-  if (caughtUp !== undefined) {
-    out.reconcilePending = !caughtUp;
-  }
-  if (condition) {
-    out.configured = {
-      status: condition.status, reason: condition.reason, message: condition.message, lastUpdateTime: condition.lastUpdateTime
-    };
-  }
-
-  return out;
-}
-
-/** Rollout progress from the Setting, NAD, KubeVirt and DaemonSet; counts fall back to the rows. */
-export function buildRollout(input: HealthInput, rows: HealthRow[], value: MigrationNetworkValue | undefined): RolloutFacts {
-  const expected = rows.filter((r) => r.expected);
-  const ds = input.daemonSet?.status;
-  const kv = input.kubeVirt?.status;
-  const available = kv?.conditions?.find((c) => c.type === 'Available');
-  const out: RolloutFacts = {
-    desired:         ds?.desiredNumberScheduled ?? expected.length,
-    updated:         ds?.updatedNumberScheduled ?? expected.filter((r) => !r.flags.includes('oldConfig') && r.pod).length,
-    ready:           ds?.numberReady ?? expected.filter((r) => r.ready).length,
-    available:       ds?.numberAvailable ?? expected.filter((r) => r.ready).length,
-    expectedPods:    expected.length,
-    podsOnNewConfig: expected.filter((r) => r.pod && !r.flags.includes('oldConfig')).length,
-    healthyPods:     expected.filter((r) => r.flags.length === 0).length,
-    complete:        false,
-    ...settingFacts(input.setting),
-  };
-
-  if (input.nad && value) {
-    out.nadMatches = nadMatchesValue(input.nad.spec?.config, value);
-  }
-  const capacity = value ? capacityOf(value, input.ipPools) : undefined;
-
-  if (capacity?.allocated !== undefined && capacity.allocated >= capacity.usable) {
-    out.rangeFull = { usable: capacity.usable };
-  }
-  if (kv) {
-    out.kubeVirtReady = available?.status === 'True' && available.reason === 'AllComponentsReady';
-    out.kubeVirtDeploying = kv.observedDeploymentID !== kv.targetDeploymentID;
-  }
-  out.complete = out.reconcilePending !== true && out.configured?.status !== 'False' &&
-    out.nadMatches !== false && out.kubeVirtReady !== false && out.kubeVirtDeploying !== true &&
-    out.healthyPods === out.expectedPods && out.updated >= out.desired;
-
-  return out;
-}
+import { smallestFittingRange } from './capacity';
 
 export type StepId = 'configured' | 'nad' | 'kubeVirt' | 'pods' | 'ready';
 export type StepState = 'done' | 'inProgress' | 'blocked' | 'pending' | 'unknown';
@@ -125,6 +39,13 @@ export interface RolloutContext {
   unknown: { setting?: boolean; kubeVirt?: boolean; pods?: boolean; nads?: boolean; nodes?: boolean };
   /** Epoch ms (default: the clock), for how long KubeVirt has been not ready. */
   now?: number;
+  /**
+   * Epoch ms the current change began, when this tab saw it begin. A step's time from before it belongs to an
+   * earlier change and is not shown; the Setting keeps no such time (its condition's moves only on a new status).
+   */
+  changeStart?: number;
+  /** While disabled: Harvester's migration NADs still present (namespace/name); undefined when NADs are unknown. */
+  leftoverNads?: string[];
 }
 
 const because = (key: string, args: StepReason['args'] = {}): StepReason => ({ key, args });
@@ -139,8 +60,11 @@ function moved(step: RolloutStep, state: StepState, reason: StepReason): Rollout
 function configuredStep(ctx: RolloutContext): RolloutStep {
   const { rollout } = ctx.report;
   const c = rollout.configured;
+  // The condition's time moves only when its status or message change, so it dates this change only when it is
+  // newer than the change's start; otherwise it is an earlier change's and the step shows none.
+  const ownTime = ctx.changeStart !== undefined && c?.lastUpdateTime && Date.parse(c.lastUpdateTime) >= ctx.changeStart;
   const step: RolloutStep = {
-    id: 'configured', state: 'unknown', time: c?.lastUpdateTime
+    id: 'configured', state: 'unknown', time: ownTime ? c?.lastUpdateTime : undefined
   };
 
   if (ctx.unknown.setting) {
@@ -157,10 +81,27 @@ function configuredStep(ctx: RolloutContext): RolloutStep {
   return { ...step, state: 'done' };
 }
 
+/** A disable: Harvester deletes its migration NAD at once, before the pods roll. */
+function nadRemovedStep(ctx: RolloutContext): RolloutStep {
+  const left = ctx.leftoverNads;
+
+  if (ctx.unknown.nads || !left) {
+    return { id: 'nad', state: 'unknown' };
+  }
+  if (!left.length) {
+    return { id: 'nad', state: 'done' };
+  }
+
+  return moved({ id: 'nad', state: 'unknown' }, ctx.report.rollout.reconcilePending ? 'inProgress' : 'blocked', because('nadLeft', { name: left.join(', ') }));
+}
+
 function nadStep(ctx: RolloutContext): RolloutStep {
   const { report } = ctx;
 
-  if (!report.enabled || report.rollout.nadMatches === true) {
+  if (!report.enabled) {
+    return nadRemovedStep(ctx);
+  }
+  if (report.rollout.nadMatches === true) {
     return { id: 'nad', state: 'done' };
   }
   if (ctx.unknown.nads) {
@@ -196,7 +137,7 @@ function kubeVirtStep(ctx: RolloutContext): RolloutStep {
 function podsStep(ctx: RolloutContext): RolloutStep {
   const r = ctx.report.rollout;
   const step: RolloutStep = {
-    id: 'pods', state: 'done', done: Math.min(r.podsOnNewConfig, r.healthyPods), total: r.expectedPods
+    id: 'pods', state: 'done', ...podsCount(r)
   };
   const failure = ctx.failures[0];
 
@@ -204,6 +145,18 @@ function podsStep(ctx: RolloutContext): RolloutStep {
   if (ctx.unknown.pods || ctx.unknown.nodes) {
     return { id: 'pods', state: 'unknown' };
   }
+  // No address left for a pod that needs one: waiting does not help. Said before kubelet's sandbox failure (Whereabouts'
+  // "Could not allocate IP in range"), because it names the fix with its numbers; it needs no events either.
+  const waiting = ctx.report.rows.filter((row) => row.expected && (!row.pod || !row.ready || row.flags.includes('noIp'))).length;
+
+  if (r.rangeFull && ctx.report.enabled && (waiting > 0 || r.ready < r.desired)) {
+    const fits = ctx.report.value && smallestFittingRange(ctx.report.value, Math.max(r.desired, r.expectedPods));
+
+    return moved(step, 'blocked', because('rangeExhausted', {
+      usable: r.rangeFull.usable, missing: Math.max(waiting, r.desired - r.ready), ...(fits ? { fits } : {})
+    }));
+  }
+  // A pod that cannot start for another reason (the range has room): kubelet's words.
   if (failure) {
     return {
       ...moved(step, 'blocked', because('sandbox', {
@@ -215,12 +168,6 @@ function podsStep(ctx: RolloutContext): RolloutStep {
   // The DaemonSet's counts cover the nodes the rows may not know (a node without its pod).
   if (podsRolledOut(r)) {
     return step;
-  }
-  // No address left for a pod that needs one: waiting does not help (works without reading events, too).
-  const waiting = ctx.report.rows.filter((row) => row.expected && (!row.pod || !row.ready || row.flags.includes('noIp'))).length;
-
-  if (r.rangeFull && ctx.report.enabled && (waiting > 0 || r.ready < r.desired)) {
-    return moved(step, 'blocked', because('rangeExhausted', { usable: r.rangeFull.usable, missing: Math.max(waiting, r.desired - r.ready) }));
   }
   // Restarts alone are history; restarts on a pod that is not ready now mean it keeps crashing.
   const crashing = ctx.report.rows.find((row) => row.expected && row.pod && row.restarts > 0 && !row.ready);
@@ -257,22 +204,41 @@ function readyStep(ctx: RolloutContext): RolloutStep {
   return kv.ready ? step : moved(step, 'inProgress', because('notReady', { reason: available?.reason ?? '', message: available?.message ?? '' }));
 }
 
-/** Every expected virt-handler pod is on the new config and ready, by the DaemonSet's counts and the rows. */
-export function podsRolledOut(r: RolloutFacts): boolean {
-  return r.podsOnNewConfig === r.expectedPods && r.healthyPods === r.expectedPods && r.updated >= r.desired && r.ready >= r.desired;
+/**
+ * The pods step's count: nodes whose virt-handler is on the new config and healthy, less the pods the DaemonSet
+ * still counts as not updated or not ready, so "3 of 3" is never shown while the DaemonSet is still rolling.
+ */
+export function podsCount(r: RolloutFacts): { done: number; total: number } {
+  const lagging = Math.max(0, r.desired - r.updated, r.desired - r.ready);
+
+  return { done: Math.max(0, Math.min(r.podsOnNewConfig, r.healthyPods, r.expectedPods - lagging)), total: r.expectedPods };
 }
 
+/** Every expected virt-handler pod is on the new config and ready, by the DaemonSet's counts and the rows. */
+export function podsRolledOut(r: RolloutFacts): boolean {
+  const { done, total } = podsCount(r);
+
+  return done === total;
+}
+
+/** A time of an earlier change than the current one (when the tab saw the current one start). */
+const earlier = (time: string | undefined, start: number | undefined) => !!time && start !== undefined && Date.parse(time) < start;
+
 /**
- * The five steps in order. A step that looks done while an earlier one is not is `pending` (old pods look "ready"
- * until the controller acts); blocked steps keep their reason.
+ * The five steps of the current change, in order. A step that looks done while an earlier one is not is `pending`
+ * and shows no count or time (old pods look "ready 3 of 3" until the controller acts: that is the previous
+ * change's state); blocked steps keep their reason; no step shows a time from before the change began.
  */
 export function rolloutSteps(ctx: RolloutContext): RolloutStep[] {
   const steps = [configuredStep(ctx), nadStep(ctx), kubeVirtStep(ctx), podsStep(ctx), readyStep(ctx)];
   let earlierOpen = false;
 
   return steps.map((step) => {
-    const out = earlierOpen && step.state === 'done' ? { ...step, state: 'pending' as const } : step;
+    const out: RolloutStep = earlierOpen && step.state === 'done' ? { id: step.id, state: 'pending' } : { ...step };
 
+    if (earlier(out.time, ctx.changeStart)) {
+      delete out.time;
+    }
     earlierOpen = earlierOpen || step.state !== 'done';
 
     return out;

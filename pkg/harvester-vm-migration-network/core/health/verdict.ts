@@ -5,15 +5,22 @@
  */
 import { HEALTH_VERDICT_KEYS } from '../messages';
 import { HealthFlag } from '../types';
-import { RolloutContext, RolloutStep, rolloutSteps, StepId } from './rollout';
+import {
+  podsCount, RolloutContext, RolloutStep, rolloutSteps, StepId
+} from './rollout';
 
 export type VerdictKind = 'healthy' | 'rollingOut' | 'stuck' | 'disabled' | 'failed';
+
+/** Where a stuck or failed state is fixed: the editor, with this field focused (none: the form as a whole). */
+export type VerdictFix = { field?: 'range' };
 
 export interface HealthVerdict {
   kind: VerdictKind;
   /** Full l10n key (`vmMigrationNetwork.health.verdict.…`); see `HEALTH_VERDICT_KEYS`. */
   reasonKey: string;
   args: Record<string, string | number>;
+  /** Set when saving another value is what fixes it. */
+  fix?: VerdictFix;
 }
 
 type VerdictKey = keyof typeof HEALTH_VERDICT_KEYS;
@@ -31,6 +38,7 @@ const STUCK: Record<string, VerdictKey> = {
   sandbox:        'stuckSandbox',
   rangeExhausted: 'stuckRangeExhausted',
   podCrashing:    'stuckPodCrashing',
+  nadLeft:        'stuckNadLeft',
 };
 
 /** What an open (in progress) step means while rolling out. */
@@ -47,12 +55,6 @@ const LASTING: HealthFlag[] = ['noIp', 'ipOutsideRange', 'ipExcluded', 'duplicat
 
 /** How many nodes a reason names before it only counts them. */
 const NAMED_NODES = 3;
-
-function podCounts(steps: RolloutStep[]): { done: number; total: number } {
-  const pods = steps.find((s) => s.id === 'pods');
-
-  return { done: pods?.done ?? 0, total: pods?.total ?? 0 };
-}
 
 /**
  * Nodes whose virt-handler runs ready on the new config yet still has a lasting flag. Only once every pod is on
@@ -93,11 +95,15 @@ export function healthVerdict(ctx: RolloutContext, steps: RolloutStep[] = rollou
     return verdict('disabled', 'disabled');
   }
   if (configured.state === 'blocked') {
-    return verdict('failed', 'failed', configured.reason?.args);
+    return { ...verdict('failed', 'failed', configured.reason?.args), fix: {} };
   }
   const blocked = steps.find((s) => s.state === 'blocked');
   const stuck = blocked?.reason && STUCK[blocked.reason.key];
 
+  if (stuck === 'stuckRangeExhausted') {
+    // Another range (or fewer excludes) is the only way out: say which range, and offer the field.
+    return { ...verdict('stuck', blocked?.reason?.args.fits ? 'stuckRangeWiden' : stuck, blocked?.reason?.args), fix: { field: 'range' } };
+  }
   if (stuck) {
     return verdict('stuck', stuck, blocked.reason?.args);
   }
@@ -115,10 +121,10 @@ export function healthVerdict(ctx: RolloutContext, steps: RolloutStep[] = rollou
       return verdict('rollingOut', 'rollingOutController');
     }
 
-    return open ? verdict('rollingOut', 'rollingOutDisabling', podCounts(steps)) : verdict('disabled', 'disabled');
+    return open ? verdict('rollingOut', 'rollingOutDisabling', podsCount(report.rollout)) : verdict('disabled', 'disabled');
   }
   if (open) {
-    return verdict('rollingOut', ROLLING[open.id], open.id === 'pods' ? podCounts(steps) : {});
+    return verdict('rollingOut', ROLLING[open.id], open.id === 'pods' ? podsCount(report.rollout) : {});
   }
   if (steps.some((s) => s.state !== 'done')) {
     return undefined;
