@@ -43,6 +43,24 @@ function vueWarnings(page: Page): string[] {
   return warnings;
 }
 
+/** Where a page's content is drawn, against the side nav and the window's right edge. */
+async function expectClearOfEdges(page: Page, name: string, ready: string): Promise<void> {
+  // Its descendants, so a padded root counts by what is inside it.
+  const box = await page.getByTestId(ready).evaluate((root) => {
+    const rects = [...root.querySelectorAll('*')].map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+
+    return { left: Math.min(...rects.map((r) => r.left)), right: Math.max(...rects.map((r) => r.right)) };
+  });
+  // The overview has no side nav (the shell's plain frame); boundingBox would wait for one.
+  const nav = await page.locator('.side-nav').count() ? await page.locator('.side-nav').first().boundingBox() : null;
+  const width = page.viewportSize()?.width ?? 0;
+
+  if (nav) {
+    expect(box.left - (nav.x + nav.width), `${ name }: gap to the side nav`).toBeGreaterThanOrEqual(10);
+  }
+  expect(width - box.right, `${ name }: gap to the window's right edge at ${ width } px`).toBeGreaterThanOrEqual(10);
+}
+
 test('no page of ours makes Vue warn, and each sits in the padded outlet, clear of the side nav and the window edge', async({ page }) => {
   const warnings = vueWarnings(page);
 
@@ -50,19 +68,7 @@ test('no page of ours makes Vue warn, and each sits in the padded outlet, clear 
   for (const { name, path, ready } of PAGES) {
     await page.goto(path);
     await expect(page.getByTestId(ready)).toBeVisible();
-    // Where the page's content is drawn: its descendants, so a padded root counts by what is inside it.
-    const box = await page.getByTestId(ready).evaluate((root) => {
-      const rects = [...root.querySelectorAll('*')].map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
-
-      return { left: Math.min(...rects.map((r) => r.left)), right: Math.max(...rects.map((r) => r.right)) };
-    });
-    const nav = await page.locator('.side-nav').first().boundingBox();
-    const width = page.viewportSize()?.width ?? 0;
-
-    if (nav) {
-      expect(box.left - (nav.x + nav.width), `${ name }: gap to the side nav`).toBeGreaterThanOrEqual(10);
-    }
-    expect(width - box.right, `${ name }: gap to the window's right edge`).toBeGreaterThanOrEqual(10);
+    await expectClearOfEdges(page, name, ready);
   }
   // The editor's other states: the enabled form and the review.
   await page.goto(PAGES[2].path);
@@ -70,4 +76,19 @@ test('no page of ours makes Vue warn, and each sits in the padded outlet, clear 
   await page.getByTestId('vmmn-review').click();
   await expect(page.getByTestId('vmmn-impact')).toBeVisible();
   expect(warnings).toEqual([]);
+});
+
+test('at 1280 × 800 every page fits the window, and the overview has no side nav of one entry', async({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await loginByCookie(page);
+  for (const { name, path, ready } of PAGES) {
+    await page.goto(path);
+    await expect(page.getByTestId(ready)).toBeVisible();
+    await expectClearOfEdges(page, name, ready);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${ name }: scrolls sideways`).toBe(true);
+  }
+  // The app's one page without a cluster is framed as Rancher's Extensions page is: the header, no side nav.
+  await page.goto(PAGES[0].path);
+  await expect(page.getByTestId(PAGES[0].ready)).toBeVisible();
+  await expect(page.locator('.side-nav')).toHaveCount(0);
 });

@@ -26,7 +26,8 @@ export const PANEL_LOCATION = {
 export interface ExtensionPlugin {
   metadata: unknown;
   addProduct(product: unknown): void;
-  addRoutes(routes: RouteRecordRaw[]): void;
+  /** Each route under a parent: one of the shell's page frames (`default`: header and side nav; `plain`: header only). */
+  addRoutes(routes: { parent: string; route: RouteRecordRaw }[]): void;
   addPanel(where: string, when: PanelWhen, panel: { component: () => Promise<Component> }): void;
   DSL(store: unknown, productName: string): NavDsl;
 }
