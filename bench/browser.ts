@@ -2,7 +2,7 @@
  * What the browser benchmarks share: where the simulator and dashboard run, whether they do, and a Chromium
  * launched like the end-to-end tests' (Debian's, every request off loopback refused).
  */
-import { Browser, BrowserContext, chromium } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, chromium } from 'playwright-core';
 
 export const SIM = `http://127.0.0.1:${ process.env.E2E_SIM_PORT ?? 8991 }`;
 export const DASHBOARD = 'https://localhost:8005';
@@ -45,8 +45,8 @@ export function launch(): Promise<Browser> {
 }
 
 /** A fresh context that reaches loopback only, logged in with `token` when given. */
-export async function loopbackContext(browser: Browser, token?: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true });
+export async function loopbackContext(browser: Browser, token?: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ ...options, ignoreHTTPSErrors: true });
 
   await context.route('**/*', (route) => (['localhost', '127.0.0.1'].includes(new URL(route.request().url()).hostname) ? route.continue() : route.abort()));
   if (token) {

@@ -1,6 +1,10 @@
-// Regenerates docs/screenshots/*.png with the end-to-end tests' page objects. Needs a simulator and dashboard:
-// `npx tsx harvester-sim/src/main.ts --port 8991` and `API=http://127.0.0.1:8991 npx vue-cli-service serve`.
-// Run: `npx tsx scripts/screenshots.ts`.
+// Regenerates docs/screenshots/ (light) and docs/screenshots/dark/ from the simulator: every page of ours in its main
+// states, at 1280 × 800, the way an admin meets them. Needs a simulator and a dashboard:
+// `npx tsx harvester-sim/src/main.ts --port 8991 --speed fast` and `API=http://127.0.0.1:8991 npx vue-cli-service serve`.
+// Run: `npx tsx scripts/screenshots.ts` (about 3 minutes). The shell follows the browser's colour scheme (its
+// default theme is "auto"), so the dark set is the same click path in a dark-scheme browser.
+import { mkdirSync } from 'node:fs';
+import { Page } from 'playwright-core';
 import {
   DASHBOARD, SIM, adminToken, launch, loopbackContext, post
 } from '../bench/browser';
@@ -8,53 +12,78 @@ import { fillDocsExample } from '../tests/e2e/pages';
 
 const OUT = 'docs/screenshots';
 
-async function setValue(value: string): Promise<void> {
-  const setting = await (await fetch(`${ SIM }/sim/objects/harvesterhci.io.setting/vm-migration-network`)).json() as Record<string, unknown>;
+async function setValue(cluster: string, value: string): Promise<void> {
+  const setting = await (await fetch(`${ SIM }/sim/objects/harvesterhci.io.setting/vm-migration-network?cluster=${ cluster }`)).json() as Record<string, unknown>;
 
-  await post('/sim/objects', { ...setting, value });
+  await post(`/sim/objects?cluster=${ cluster }`, { ...setting, value });
 }
 
-async function main(): Promise<void> {
-  await post('/sim/reset', {});
-  const browser = await launch();
-  const context = await loopbackContext(browser, await adminToken());
+const verdict = (page: Page, kind: string) => page.locator(`[data-testid="vmmn-health-verdict"][data-kind="${ kind }"]`).waitFor();
 
-  await context.setDefaultTimeout(60_000);
-  const page = await context.newPage();
-
-  await page.setViewportSize({ width: 1400, height: 1000 });
-  const shot = (name: string) => page.screenshot({ path: `${ OUT }/${ name }.png`, fullPage: true });
+/** The click path, one screenshot a state. */
+async function capture(page: Page, dir: string): Promise<void> {
+  const shot = async(name: string) => {
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: `${ dir }/${ name }.png` });
+  };
 
   await page.goto(`${ DASHBOARD }/c/_/migration-networks`);
   await page.getByTestId('vmmn-fleet-state-harv3').getByText('Stuck').waitFor();
   await shot('fleet-overview');
-  await page.goto(`${ DASHBOARD }/c/c-harv1/migration-networks/settings/vm-migration-network`);
+  await page.goto(`${ DASHBOARD }/c/c-harv1/migration-networks/settings`);
+  await page.getByTestId('vmmn-settings-list').waitFor();
+  await shot('settings-list');
+  await page.getByTestId('vmmn-setting-link-vm-migration-network').click();
   await fillDocsExample(page);
   await page.getByTestId('vmmn-vlan').fill('5000');
-  await page.getByTestId('vmmn-range').fill('10.52.0.5/24');
-  await page.getByTestId('vmmn-exclude-0').fill('192.168.1.1');
-  await page.waitForTimeout(500);
+  await page.getByTestId('vmmn-range').fill('10.0.0.0/8');
+  await page.getByTestId('vmmn-review').click();
   await shot('editor-errors');
   await page.getByTestId('vmmn-vlan').fill('100');
   await page.getByTestId('vmmn-range').fill('192.168.1.0/24');
-  await page.getByTestId('vmmn-exclude-0').fill('192.168.1.1/32');
   await page.getByTestId('vmmn-review').click();
   await page.getByTestId('vmmn-impact').waitFor();
   await shot('editor-review');
   await page.getByTestId('vmmn-impact-confirm').locator('.checkbox-container, label').first().click();
   await page.getByTestId('vmmn-save').click();
-  await page.getByTestId('vmmn-status-configured').waitFor();
+  await page.getByTestId('vmmn-saved').waitFor();
   await shot('editor-saved');
   await page.goto(`${ DASHBOARD }/c/c-harv1/migration-networks/health`);
-  await page.locator('[data-testid="vmmn-health-verdict"][data-kind="healthy"]').waitFor();
+  await verdict(page, 'healthy');
   await shot('health-healthy');
-  await post('/sim/speed', { stepMs: 4000 });
-  await setValue('{"clusterNetwork":"vm-migration","vlan":200,"range":"192.168.1.0/29","exclude":["192.168.1.1/32"]}');
-  await page.waitForTimeout(9000);
-  await shot('health-rolling');
+  await post('/sim/speed?cluster=c-harv2', { stepMs: 2500 });
+  await page.goto(`${ DASHBOARD }/c/c-harv2/migration-networks/health`);
+  await verdict(page, 'healthy');
+  await setValue('c-harv2', '');
+  await verdict(page, 'rollingOut');
+  await page.waitForTimeout(5000);
+  await shot('health-disabling');
+  await verdict(page, 'disabled');
+  await shot('health-disabled');
   await page.goto(`${ DASHBOARD }/c/c-harv3/migration-networks/health`);
-  await page.locator('[data-testid="vmmn-health-verdict"][data-kind="stuck"]').waitFor();
+  await verdict(page, 'stuck');
   await shot('health-stuck');
+  await page.getByTestId('vmmn-health-verdict-fix').click();
+  await page.getByTestId('vmmn-range').waitFor();
+  await shot('editor-fix-range');
+  await page.goto(`${ DASHBOARD }/c/c-harv1/migration-networks/settings/storage-network`);
+  await page.getByTestId('vmmn-setting-other').waitFor();
+  await shot('other-setting');
+}
+
+async function main(): Promise<void> {
+  const browser = await launch();
+  const token = await adminToken();
+
+  for (const [scheme, dir] of [['light', OUT], ['dark', `${ OUT }/dark`]] as const) {
+    await post('/sim/reset', {});
+    mkdirSync(dir, { recursive: true });
+    const context = await loopbackContext(browser, token, { colorScheme: scheme, viewport: { width: 1280, height: 800 } });
+
+    context.setDefaultTimeout(60_000);
+    await capture(await context.newPage(), dir);
+    await context.close();
+  }
   await browser.close();
   await post('/sim/reset', {});
 }

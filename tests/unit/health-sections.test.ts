@@ -5,6 +5,7 @@ import NodeTable from '@pkg/components/health/NodeTable.vue';
 import RolloutTracker from '@pkg/components/health/RolloutTracker.vue';
 import MigrationsSection from '@pkg/components/health/MigrationsSection.vue';
 import SectionState from '@pkg/components/health/SectionState.vue';
+import CapacitySection from '@pkg/components/health/CapacitySection.vue';
 import type { HealthRow, MigrationUse, RolloutStep } from '@pkg/core';
 import { createShellStore, mountWithShell } from './shell-mount';
 
@@ -154,5 +155,17 @@ describe('SectionState', () => {
     expect(denied.find('[data-testid="content"]').exists()).toBe(false);
     expect(denied.find('[data-testid="vmmn-health-nodes-forbidden"]').exists()).toBe(true);
     expect(denied.find('[data-testid="vmmn-health-nodes-error"]').exists()).toBe(true);
+  });
+});
+
+describe('CapacitySection', () => {
+  it('names a shortfall of addresses instead of a negative headroom', () => {
+    const capacity = {
+      usable: 5, allocated: 5, free: 0, nodes: 6, headroom: -1
+    };
+    const headroom = mountWithShell(CapacitySection, createShellStore({}), { props: { capacity, leaks: [] } }).find('[data-testid="vmmn-health-capacity-headroom"]');
+
+    expect(headroom.text()).toBe('%vmMigrationNetwork.health.capacity.short(missing: 1, nodes: 6)%');
+    expect(headroom.classes()).toContain('text-error');
   });
 });
