@@ -87,6 +87,12 @@ test('at 1280 × 800 every page fits the window, and the overview has no side na
     await expectClearOfEdges(page, name, ready);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${ name }: scrolls sideways`).toBe(true);
   }
+  // A setting's value is one line cut with an ellipsis, never JSON broken mid-word over several lines.
+  await page.goto(PAGES[1].path);
+  await expect(page.getByTestId(PAGES[1].ready)).toBeVisible();
+  const heights = await page.locator('code[data-testid^="vmmn-setting-value-"]').evaluateAll((codes) => codes.map((code) => code.getBoundingClientRect().height));
+
+  expect(Math.max(...heights), 'a setting value wraps').toBeLessThan(36);
   // The app's one page without a cluster is framed as Rancher's Extensions page is: the header, no side nav.
   await page.goto(PAGES[0].path);
   await expect(page.getByTestId(PAGES[0].ready)).toBeVisible();
