@@ -150,6 +150,8 @@ describe('MigrationNetworkHealth: the current change', () => {
     expect(byId(wrapper, 'vmmn-health-rollout-started').attributes('data-time')).toBe('2026-03-10T10:00:00.000Z');
     // The factories' condition is from 09:00, an earlier change: the configured step shows no time.
     expect(wrapper.find('[data-testid="vmmn-health-rollout-step-configured"] [data-time]').exists()).toBe(false);
+    // Nor does the summary date the condition beside this change.
+    expect(byId(wrapper, 'vmmn-health-summary').find('[data-time]').exists()).toBe(false);
     wrapper.unmount();
   });
 
@@ -159,6 +161,7 @@ describe('MigrationNetworkHealth: the current change', () => {
 
     expect(byId(wrapper, 'vmmn-health-rollout-started-earlier').exists()).toBe(true);
     expect(wrapper.find('[data-testid="vmmn-health-rollout-started"]').exists()).toBe(false);
+    expect(byId(wrapper, 'vmmn-health-summary').find('[data-time]').attributes('data-time')).toBe('2026-03-10T09:00:01Z');
   });
 
   it('names the step a disable takes: the network attachment removed', async() => {

@@ -201,7 +201,8 @@ function readyStep(ctx: RolloutContext): RolloutStep {
     }));
   }
 
-  return kv.ready ? step : moved(step, 'inProgress', because('notReady', { reason: available?.reason ?? '', message: available?.message ?? '' }));
+  // KubeVirt's own words for why it is not ready are in the summary above the tracker: not repeated on the step.
+  return kv.ready ? step : { ...step, state: 'inProgress' };
 }
 
 /**
