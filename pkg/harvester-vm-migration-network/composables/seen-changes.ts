@@ -45,19 +45,20 @@ export function changeStartOf(clusterId: string, value: string): number | undefi
 
 /**
  * The start of the current change of `clusterId`'s value: recorded when the value read from the cluster changes
- * while the page is open (not on its first read, which is no change), and what the tab remembers otherwise.
+ * while the page is open (not on its first read, which is no change, nor when the page moves to another cluster,
+ * whose value differs without any change), and what the tab remembers otherwise.
  */
 export function useChangeStart(clusterId: () => string, value: () => string | undefined): Ref<number | undefined> {
   const start = ref<number | undefined>();
 
-  watch(value, (now, before) => {
+  watch(() => [clusterId(), value()] as const, ([cluster, now], before) => {
     if (now === undefined) {
       return;
     }
-    if (before !== undefined && now !== before) {
-      recordChange(clusterId(), now);
+    if (before && before[0] === cluster && before[1] !== undefined && before[1] !== now) {
+      recordChange(cluster, now);
     }
-    start.value = changeStartOf(clusterId(), now);
+    start.value = changeStartOf(cluster, now);
   }, { immediate: true });
 
   return start;
