@@ -26,7 +26,6 @@ export function healthyObjects(overrides: Objects = {}): Objects {
     [STEVE_TYPES.kubeVirt]:       [createKubeVirt()],
     [STEVE_TYPES.ipPool]:         [createPool('192.168.1.0/24', { 2: 'harvester-system/virt-handler-a', 3: 'harvester-system/virt-handler-b' })],
     [STEVE_TYPES.vmim]:           [],
-    [STEVE_TYPES.vmi]:            [],
     [STEVE_TYPES.event]:          [],
     [STEVE_TYPES.vm]:             [],
     [STEVE_TYPES.daemonSet]:      [],

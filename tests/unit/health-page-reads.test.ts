@@ -49,6 +49,10 @@ describe('the health page on a busy cluster', () => {
     expect(calls.filter((c) => c.action === 'cluster/findAll').map((c) => c.payload.type)).not.toContain(STEVE_TYPES.event);
   });
 
+  it('reads no VMI: the migrations come from their VMIMs, which hold each one\'s final migrationState', async() => {
+    expect((await reads()).map((c) => c.payload.type)).not.toContain(STEVE_TYPES.vmi);
+  });
+
   it('asks for the sandbox failures of harvester-system only, as Steve filters they can be answered by (indexed fields)', async() => {
     const events = (await reads()).find((c) => c.payload.type === STEVE_TYPES.event);
 

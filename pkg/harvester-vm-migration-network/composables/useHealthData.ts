@@ -3,7 +3,7 @@ import { Store } from 'vuex';
 import {
   buildHealth, capacityView, healthVerdict, RolloutContext, ClusterNetwork, CoreEvent, DaemonSet, findNadMisuse, healthInputFrom, IPPool, KubeVirt, kubeVirtSummary,
   migrationNadRef, migrationNads, NetworkAttachmentDefinition, nadView, networkShare, Node, parseValue, Pod, rolloutSteps, runningMigrations,
-  sandboxFailures, SANDBOX_FAILURE_REASON, HARVESTER_SYSTEM_NAMESPACE, VIRT_HANDLER_LABEL, VIRT_HANDLER_LABEL_VALUE, Setting, SETTING_ID, STEVE_TYPES, VirtualMachine, VirtualMachineInstance, VirtualMachineInstanceMigration, VlanConfig, VlanStatus
+  sandboxFailures, SANDBOX_FAILURE_REASON, HARVESTER_SYSTEM_NAMESPACE, VIRT_HANDLER_LABEL, VIRT_HANDLER_LABEL_VALUE, Setting, SETTING_ID, STEVE_TYPES, VirtualMachine, VirtualMachineInstanceMigration, VlanConfig, VlanStatus
 } from '../core';
 import { TypeState, useClusterObjects } from './useClusterObjects';
 import { ListScope } from './useShellPage';
@@ -11,7 +11,7 @@ import { useChangeStart } from './seen-changes';
 
 export const HEALTH_TYPES = [
   STEVE_TYPES.setting, STEVE_TYPES.node, STEVE_TYPES.pod, STEVE_TYPES.nad, STEVE_TYPES.kubeVirt, STEVE_TYPES.daemonSet, STEVE_TYPES.ipPool,
-  STEVE_TYPES.vmi, STEVE_TYPES.vmim, STEVE_TYPES.clusterNetwork, STEVE_TYPES.vlanStatus, STEVE_TYPES.vlanConfig, STEVE_TYPES.event, STEVE_TYPES.vm,
+  STEVE_TYPES.vmim, STEVE_TYPES.clusterNetwork, STEVE_TYPES.vlanStatus, STEVE_TYPES.vlanConfig, STEVE_TYPES.event, STEVE_TYPES.vm,
 ] as const;
 
 export type HealthType = typeof HEALTH_TYPES[number];
@@ -34,7 +34,7 @@ export const SECTION_TYPES = {
   rollout:    [STEVE_TYPES.setting, STEVE_TYPES.kubeVirt, STEVE_TYPES.node, STEVE_TYPES.pod],
   nodes:      [STEVE_TYPES.setting, STEVE_TYPES.node, STEVE_TYPES.pod],
   capacity:   [STEVE_TYPES.setting, STEVE_TYPES.node, STEVE_TYPES.pod, STEVE_TYPES.ipPool],
-  migrations: [STEVE_TYPES.setting, STEVE_TYPES.vmi, STEVE_TYPES.vmim],
+  migrations: [STEVE_TYPES.setting, STEVE_TYPES.vmim],
   misuse:     [STEVE_TYPES.setting, STEVE_TYPES.vm, STEVE_TYPES.nad],
 } as const satisfies Record<string, readonly HealthType[]>;
 
@@ -58,7 +58,6 @@ export function useHealthData(store: Store<unknown>) {
   const kubeVirts = list<KubeVirt>(STEVE_TYPES.kubeVirt);
   const daemonSets = list<DaemonSet>(STEVE_TYPES.daemonSet);
   const ipPools = list<IPPool>(STEVE_TYPES.ipPool);
-  const vmis = list<VirtualMachineInstance>(STEVE_TYPES.vmi);
   const vmims = list<VirtualMachineInstanceMigration>(STEVE_TYPES.vmim);
   const clusterNetworks = list<ClusterNetwork>(STEVE_TYPES.clusterNetwork);
   const vlanStatuses = list<VlanStatus>(STEVE_TYPES.vlanStatus);
@@ -81,7 +80,6 @@ export function useHealthData(store: Store<unknown>) {
     kubeVirts:       kubeVirts.value,
     daemonSets:      daemonSets.value,
     ipPools:         ipPools.value,
-    vmis:            vmis.value,
     vmims:           vmims.value,
     clusterNetworks: clusterNetworks.value,
     vlanStatuses:    vlanStatuses.value,

@@ -9,7 +9,7 @@ import {
 import { buildClusterFacts } from '../facts';
 import {
   ClusterNetwork, DaemonSet, IPPool, KubeVirt, NetworkAttachmentDefinition, Node, ObjectMeta, Pod, Setting,
-  VirtualMachineInstance, VirtualMachineInstanceMigration, VlanConfig, VlanStatus
+  VirtualMachineInstanceMigration, VlanConfig, VlanStatus
 } from '../k8s-types';
 import { ipPoolName } from '../nad-config';
 import { ClusterFacts, MigrationNetworkValue } from '../types';
@@ -24,7 +24,7 @@ export interface HealthInput {
   kubeVirt?: KubeVirt;
   daemonSet?: DaemonSet;
   ipPools?: IPPool[];
-  vmis?: VirtualMachineInstance[];
+  /** Migrations: KubeVirt copies each one's final `migrationState` from its VMI, so no VMI needs reading. */
   vmims?: VirtualMachineInstanceMigration[];
   /** For the "node not covered by the cluster network" flag (see `buildClusterFacts`). */
   clusterFacts?: ClusterFacts;
@@ -41,7 +41,6 @@ export interface HealthSources {
   kubeVirts?: KubeVirt[];
   daemonSets?: DaemonSet[];
   ipPools?: IPPool[];
-  vmis?: VirtualMachineInstance[];
   vmims?: VirtualMachineInstanceMigration[];
   clusterNetworks?: ClusterNetwork[];
   vlanStatuses?: VlanStatus[];
@@ -97,7 +96,6 @@ export function healthInputFrom(src: HealthSources, value?: MigrationNetworkValu
     nad:          ref ? src.nads?.find((n) => objectId(n) === ref) : undefined,
     daemonSet:    src.daemonSets?.find((d) => objectId(d) === VIRT_HANDLER_ID),
     ipPools:      src.ipPools?.filter((p) => pool !== undefined && p.metadata?.name === pool),
-    vmis:         src.vmis,
     vmims:        src.vmims,
     clusterFacts: buildClusterFacts({
       clusterNetworks: src.clusterNetworks, vlanStatuses: src.vlanStatuses, vlanConfigs: src.vlanConfigs

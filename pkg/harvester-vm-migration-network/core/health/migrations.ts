@@ -44,8 +44,10 @@ function use(vmi: string, state: MigrationState, range: Cidr | undefined): Migra
 }
 
 /**
- * Recent migrations (from VMIs' and VMIMs' `status.migrationState`, one per migrationUid, newest first) and
- * whether each target address lay in the migration range. `migrationNetworkType` is not used: KubeVirt never sets it.
+ * Recent migrations (from VMIMs' `status.migrationState`, one per migrationUid, newest first) and whether each target
+ * address lay in the migration range. KubeVirt's migration controller copies the VMI's final migrationState into the
+ * VMIM, so the VMIs (every running VM, the largest list a busy cluster has) are not read. `migrationNetworkType` is
+ * not used: KubeVirt never sets it.
  */
 export function buildMigrationUses(input: HealthInput, range: Cidr | undefined): MigrationUse[] {
   const byUid = new Map<string, MigrationUse>();
@@ -59,9 +61,6 @@ export function buildMigrationUses(input: HealthInput, range: Cidr | undefined):
     }
   };
 
-  for (const vmi of input.vmis ?? []) {
-    add(`${ vmi.metadata?.namespace ?? '' }/${ vmi.metadata?.name ?? '' }`, vmi.status?.migrationState);
-  }
   for (const vmim of input.vmims ?? []) {
     add(`${ vmim.metadata?.namespace ?? '' }/${ vmim.spec?.vmiName ?? '' }`, vmim.status?.migrationState);
   }
