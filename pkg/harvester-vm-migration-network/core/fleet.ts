@@ -160,8 +160,8 @@ export function summarizeFleetCluster(input: FleetClusterInputs): FleetRow {
   const withIp = report.rows.filter((r) => r.pod && r.migrationIp && !r.flags.includes('ipOutsideRange')).length;
   const nodesWithIp = enabled && !input.unknown.pods ? withIp : undefined;
   const problems: FleetProblem[] = [];
-  const add = (severity: FleetSeverity, name: string, args: Record<string, string | number> = {}) => problems.push({
-    severity, key: problemKey(name), args
+  const add = (severity: FleetSeverity, name: string, args: Record<string, string | number> = {}, fixField?: FleetProblem['fixField']) => problems.push({
+    severity, key: problemKey(name), args, ...(fixField ? { fixField } : {})
   });
 
   if (condition?.status === 'False') {
@@ -188,8 +188,7 @@ export function summarizeFleetCluster(input: FleetClusterInputs): FleetRow {
       // What to do, with the numbers: the range that would hold every node, when widening can fix it.
       add('error', fits ? 'rangeExhaustedWiden' : 'rangeExhausted', {
         usable: full.usable, missing: needing - nodesWithIp, ...(fits ? { fits } : {})
-      });
-      problems[problems.length - 1].fixField = 'range';
+      }, 'range');
     } else {
       add(verdict?.kind === 'stuck' ? 'error' : 'info', 'nodesWithoutIp', { missing: needing - nodesWithIp, total: needing });
     }

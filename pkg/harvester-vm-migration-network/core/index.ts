@@ -54,7 +54,9 @@ export { sandboxFailures, SANDBOX_FAILURE_REASON } from './health/events';
 export { valueChanges } from './value-changes';
 export type { FieldChange } from './value-changes';
 export type { SandboxFailure } from './health/events';
-export { podsCount, rolloutSteps } from './health/rollout';
+export {
+  fromEarlierChange, podsCount, rolloutSteps
+} from './health/rollout';
 export type {
   StepId, StepState, StepReason, RolloutStep, RolloutContext
 } from './health/rollout';

@@ -60,11 +60,10 @@ function moved(step: RolloutStep, state: StepState, reason: StepReason): Rollout
 function configuredStep(ctx: RolloutContext): RolloutStep {
   const { rollout } = ctx.report;
   const c = rollout.configured;
-  // The condition's time moves only when its status or message change, so it dates this change only when it is
-  // newer than the change's start; otherwise it is an earlier change's and the step shows none.
-  const ownTime = ctx.changeStart !== undefined && c?.lastUpdateTime && Date.parse(c.lastUpdateTime) >= ctx.changeStart;
+  // The condition's time moves only when its status or message change: without the change's start nothing tells
+  // whether it dates this change, so it is not shown (`rolloutSteps` drops it when it is older than the start).
   const step: RolloutStep = {
-    id: 'configured', state: 'unknown', time: ownTime ? c?.lastUpdateTime : undefined
+    id: 'configured', state: 'unknown', time: ctx.changeStart === undefined ? undefined : c?.lastUpdateTime
   };
 
   if (ctx.unknown.setting) {
@@ -222,8 +221,10 @@ export function podsRolledOut(r: RolloutFacts): boolean {
   return done === total;
 }
 
-/** A time of an earlier change than the current one (when the tab saw the current one start). */
-const earlier = (time: string | undefined, start: number | undefined) => !!time && start !== undefined && Date.parse(time) < start;
+/** `time` belongs to an earlier change than the current one, which the tab saw start at `start` (epoch ms). */
+export function fromEarlierChange(time: string | undefined, start: number | undefined): boolean {
+  return !!time && start !== undefined && Date.parse(time) < start;
+}
 
 /**
  * The five steps of the current change, in order. A step that looks done while an earlier one is not is `pending`
@@ -237,7 +238,7 @@ export function rolloutSteps(ctx: RolloutContext): RolloutStep[] {
   return steps.map((step) => {
     const out: RolloutStep = earlierOpen && step.state === 'done' ? { id: step.id, state: 'pending' } : { ...step };
 
-    if (earlier(out.time, ctx.changeStart)) {
+    if (fromEarlierChange(out.time, ctx.changeStart)) {
       delete out.time;
     }
     earlierOpen = earlierOpen || step.state !== 'done';
