@@ -3,7 +3,9 @@ import { TypeDef, VIRTUAL_TYPES } from './schemas';
 import { Access, formatResource, pluralName, unformat } from './steve';
 import { applyListQuery, parseListQuery } from './steve-list';
 import { RancherDialect } from './rancher-version';
-import { Admission, ApiError, K8sObject, Obj } from './types';
+import {
+  Admission, ApiError, K8sObject, Obj, WebhookCallFailed
+} from './types';
 
 /** One Steve API: the management API at `/v1` or a downstream cluster's at `/k8s/clusters/<id>/v1`. */
 export interface SteveApi {
@@ -159,6 +161,9 @@ export function getResource(api: SteveApi, def: TypeDef, ctx: RequestContext, id
 export function admit(api: SteveApi, def: TypeDef, op: 'CREATE' | 'UPDATE' | 'DELETE', obj: K8sObject | undefined, old: K8sObject | undefined): void {
   const denial = api.admission[def.id]?.(op, obj, old, api.store);
 
+  if (denial instanceof WebhookCallFailed) {
+    throw new ApiError(500, 'InternalError', `Internal error occurred: failed calling webhook "${ api.webhook ?? 'validator' }": ${ denial.message }`);
+  }
   if (denial) {
     throw new ApiError(denial.status, denial.code, `admission webhook "${ api.webhook ?? 'validator' }" denied the request: ${ denial.message }`, denial.causes);
   }

@@ -52,6 +52,16 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The webhook did not answer (it hung past its timeout): the apiserver fails the write itself, with
+ * `Internal error occurred: failed calling webhook "<name>": <message>` instead of a denial.
+ */
+export class WebhookCallFailed extends ApiError {
+  constructor(message: string) {
+    super(500, 'InternalError', message);
+  }
+}
+
 /** One cause of a Kubernetes `Status` failure. */
 export interface StatusCause {
   reason: string;

@@ -6,6 +6,7 @@ import {
 import { SimContext } from './context';
 import { decodeNetworkConfig } from './godecode';
 import { createMigrationNad, labelNad } from './nad';
+import { webhookRules } from './versions';
 
 /** `sha1()` of vm_migration_network.go: lowercase hex over the raw value bytes. */
 export function sha1(value: string): string {
@@ -112,7 +113,7 @@ export function reconcileSetting(ctx: SimContext): void {
     let nad = store.list(T.nad).find((n) => n.metadata.namespace === HARVESTER_SYSTEM && n.metadata.labels?.[VMN_HASH] === hash);
 
     if (!nad) {
-      const { config, error } = decodeNetworkConfig(value);
+      const { config, error } = decodeNetworkConfig(value, { dualStack: webhookRules(store).dualStack });
 
       try {
         if (!config) {

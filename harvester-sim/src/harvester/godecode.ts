@@ -8,6 +8,10 @@ export interface NetworkConfig {
   range: string;
   exclude: string[];
   exclusiveVlan: boolean;
+  /** v1.10 dual stack: the IPv6 CIDR and the allocation window inside it ("" when absent). */
+  rangeV6: string;
+  rangeV6Start: string;
+  rangeV6End: string;
 }
 
 type FieldKind = 'string' | 'uint16' | 'bool' | '[]string';
@@ -15,6 +19,8 @@ type FieldKind = 'string' | 'uint16' | 'bool' | '[]string';
 const CONFIG_FIELDS: [keyof NetworkConfig, FieldKind][] = [
   ['clusterNetwork', 'string'], ['vlan', 'uint16'], ['range', 'string'], ['exclude', '[]string'], ['exclusiveVlan', 'bool'],
 ];
+/** Fields v1.10 added; before, they are keys Go ignores. */
+const DUAL_STACK_FIELDS: [keyof NetworkConfig, FieldKind][] = [['rangeV6', 'string'], ['rangeV6Start', 'string'], ['rangeV6End', 'string']];
 
 /** Go's case folding for field names (ASCII plus the Kelvin sign and long s that fold onto k and s). */
 function fold(key: string): string {
@@ -55,7 +61,8 @@ function typeError(value: string, field: string | undefined, type: string): GoDe
  * case-insensitively; the last duplicate wins; `null` leaves a field alone.
  * Returns the config or Go's error text.
  */
-export function decodeNetworkConfig(text: string): { config?: NetworkConfig; error?: string } {
+export function decodeNetworkConfig(text: string, options: { dualStack?: boolean } = {}): { config?: NetworkConfig; error?: string } {
+  const fields = options.dualStack ? [...CONFIG_FIELDS, ...DUAL_STACK_FIELDS] : CONFIG_FIELDS;
   const syntax = goSyntaxError(text);
 
   if (syntax) {
@@ -63,7 +70,7 @@ export function decodeNetworkConfig(text: string): { config?: NetworkConfig; err
   }
   const root = parseGoJson(text);
   const config: NetworkConfig = {
-    clusterNetwork: '', vlan: 0, range: '', exclude: [], exclusiveVlan: false
+    clusterNetwork: '', vlan: 0, range: '', exclude: [], exclusiveVlan: false, rangeV6: '', rangeV6Start: '', rangeV6End: ''
   };
 
   if (root.kind === 'null') {
@@ -78,7 +85,7 @@ export function decodeNetworkConfig(text: string): { config?: NetworkConfig; err
   };
 
   for (const [key, node] of root.entries) {
-    const field = CONFIG_FIELDS.find(([name]) => name === key) ?? CONFIG_FIELDS.find(([name]) => fold(name) === fold(key));
+    const field = fields.find(([name]) => name === key) ?? fields.find(([name]) => fold(name) === fold(key));
 
     if (!field) {
       continue;

@@ -1,7 +1,7 @@
 import { K8sObject } from '../types';
 import { HARVESTER_SYSTEM, MIGRATION_IFACE, rfc3339, T } from './constants';
 import { SimContext } from './context';
-import { parseNadConfig } from './nad';
+import { ipamRanges, parseNadConfig } from './nad';
 import {
   hex, markReady, markStarted, NetworkStatus, randomMac, requestedNetwork
 } from './pods';
@@ -104,23 +104,26 @@ export function createSandbox(ctx: SimContext, id: string): boolean {
 
   if (wanted) {
     const nad = ctx.store.get(T.nad, `${ HARVESTER_SYSTEM }/${ wanted.nad }`);
-    const conf = nad ? parseNadConfig(nad) : undefined;
+    const ranges = ipamRanges(nad ? parseNadConfig(nad) : undefined);
 
-    if (!conf?.ipam?.range) {
+    if (ranges.length === 0) {
       stuckPods(ctx).add(id);
 
       return false;
     }
-    const result = allocate(ctx, conf.ipam.range, conf.ipam.exclude ?? [], id, sandbox, wanted.iface);
+    // One address per range (per family in dual stack), in the config's order, as Multus reports them.
+    const results = ranges.map((r) => allocate(ctx, r, id, sandbox, wanted.iface));
+    const failed = results.find((r) => 'error' in r);
 
-    if ('error' in result) {
+    if (failed && 'error' in failed) {
+      release(ctx, id, wanted.iface);
       stuckPods(ctx).add(id);
-      sandboxFailed(ctx, pod, wanted.nad, result.error, sandbox);
+      sandboxFailed(ctx, pod, wanted.nad, failed.error, sandbox);
 
       return false;
     }
     entries.push({
-      name: `${ HARVESTER_SYSTEM }/${ wanted.nad }`, interface: wanted.iface, ips: [result.ip], mac: randomMac(), dns: {}
+      name: `${ HARVESTER_SYSTEM }/${ wanted.nad }`, interface: wanted.iface, ips: results.map((r) => ('ip' in r ? r.ip : '')), mac: randomMac(), dns: {}
     });
   }
   stuckPods(ctx).delete(id);

@@ -7,23 +7,58 @@ import { NetworkConfig } from './godecode';
 
 const NC_WEBHOOK = 'admission webhook "validator.harvester-system.harvester-network-webhook" denied the request: ';
 
+/** One address range of the IPAM config: the flat single-stack form, or an entry of v1.10's `ipRanges`. */
+export interface IpamRange { range: string; exclude?: string[]; range_start?: string; range_end?: string }
+
+/**
+ * The IPAM part of the config: single stack `{"type":"whereabouts","range":…,"exclude":[…]}`; dual stack (v1.10,
+ * a `rangeV6`) leaves the flat keys out for `ipRanges`, IPv4 first, empty fields omitted.
+ */
+function ipamConfig(config: NetworkConfig): Obj {
+  const v4: IpamRange = { range: config.range };
+
+  if (config.exclude.length > 0) {
+    v4.exclude = config.exclude;
+  }
+  if (!config.rangeV6) {
+    return { type: 'whereabouts', ...v4 };
+  }
+  const v6: IpamRange = { range: config.rangeV6 };
+
+  if (config.rangeV6Start) {
+    v6.range_start = config.rangeV6Start;
+  }
+  if (config.rangeV6End) {
+    v6.range_end = config.rangeV6End;
+  }
+
+  return { type: 'whereabouts', ipRanges: [v4, v6] };
+}
+
 /**
  * `json.Marshal(network.CreateBridgeConfig(config))` (harvester/harvester pkg/util/network): struct key order,
  * VLAN 0 becomes 1, `exclude` omitted when empty.
  */
 export function bridgeConfig(config: NetworkConfig): string {
-  const ipam: Obj = { type: 'whereabouts', range: config.range };
-
-  if (config.exclude.length > 0) {
-    ipam.exclude = config.exclude;
-  }
+  const ipam = ipamConfig(config);
 
   return JSON.stringify({
     cniVersion: '0.3.1', type: 'bridge', bridge: `${ config.clusterNetwork }-br`, promiscMode: true, vlan: config.vlan === 0 ? 1 : config.vlan, ipam
   });
 }
 
-interface BridgeConf { bridge?: string; vlan?: number; ipam?: { range?: string; exclude?: string[] } }
+interface BridgeConf { bridge?: string; vlan?: number; ipam?: { range?: string; exclude?: string[]; ipRanges?: IpamRange[] } }
+
+/** The ranges whereabouts allocates from, one per family: `ipRanges` when present, else the flat range. */
+export function ipamRanges(conf: BridgeConf | undefined): IpamRange[] {
+  const ipam = conf?.ipam;
+
+  if (Array.isArray(ipam?.ipRanges)) {
+    return ipam.ipRanges.filter((r) => typeof r?.range === 'string');
+  }
+
+  return typeof ipam?.range === 'string' && ipam.range ? [{ range: ipam.range, exclude: ipam.exclude }] : [];
+}
 
 export function parseNadConfig(nad: K8sObject): BridgeConf {
   try {

@@ -2,18 +2,16 @@ import { ClusterReader, K8sObject } from '../types';
 import {
   LABEL_CLUSTER_NETWORK, LABEL_MATCHED_NODES, LABEL_WITNESS, MGMT, STORAGE_NETWORK, T, VM_MIGRATION_NETWORK
 } from './constants';
+import { CheckError } from './check-error';
 import { decodeNetworkConfig, decodeStringList, NetworkConfig } from './godecode';
 import { overlaps, parseCIDR, parsePrefix, usableAddresses } from './ipnet';
+import { checkDualStack, enumerationHangs, WebhookTimeout } from './network-checks-v6';
+import { WebhookRules } from './versions';
 
 /** `minSNPrefixLength` of the setting validator. */
 const MIN_PREFIX = 16;
 
-/** A check failure: plain text, or an internal error the caller must answer with 500. */
-export class CheckError extends Error {
-  constructor(message: string, public readonly internal = false) {
-    super(message);
-  }
-}
+export { CheckError };
 
 type Labels = Record<string, string>;
 
@@ -36,7 +34,7 @@ function checkVlan(config: NetworkConfig): void {
 }
 
 /** W6-W14 `checkNetworkRangeValid` + `validateIncludeExcludeRanges` (W8 is the v1.9 IPv6 guard). */
-function checkRange(config: NetworkConfig): void {
+function checkRange(config: NetworkConfig, rules: WebhookRules): void {
   const { cidr, error } = parseCIDR(config.range);
 
   if (!cidr) {
@@ -47,7 +45,7 @@ function checkRange(config: NetworkConfig): void {
   if (!hostBitsZero) {
     throw new CheckError(`range should be subnet CIDR ${ cidr.networkText }`);
   }
-  if (cidr.family === 6) {
+  if (cidr.family === 6 && rules.refusesIPv6Range) {
     throw new CheckError('IPv6 ranges are not supported for network settings');
   }
   if (cidr.prefix < MIN_PREFIX) {
@@ -119,8 +117,11 @@ export function isWitness(node: K8sObject): boolean {
   return (node.metadata.labels as Labels | undefined)?.[LABEL_WITNESS] === 'true';
 }
 
-/** W18-W20 `checkVCSpansAllNodes` (v1.8: a VlanConfig without the matched-nodes annotation fails). */
-function checkSpansAllNodes(config: NetworkConfig, reader: ClusterReader): void {
+/**
+ * W18-W20 `checkVCSpansAllNodes`: before v1.9 a VlanConfig without the matched-nodes annotation fails; from v1.9
+ * one whose annotation is absent or `[]` is skipped (it applies to no node).
+ */
+function checkSpansAllNodes(config: NetworkConfig, reader: ClusterReader, rules: WebhookRules): void {
   const cn = config.clusterNetwork;
 
   if (cn === MGMT) {
@@ -136,6 +137,9 @@ function checkSpansAllNodes(config: NetworkConfig, reader: ClusterReader): void 
   for (const vc of configs) {
     const annotation = (vc.metadata.annotations as Labels | undefined)?.[LABEL_MATCHED_NODES];
 
+    if (rules.skipsUnmatchedVlanConfig && (!annotation || annotation === '[]')) {
+      continue;
+    }
     if (!annotation) {
       throw new CheckError('vlan config annotations is absent for matched nodes');
     }
@@ -153,12 +157,15 @@ function checkSpansAllNodes(config: NetworkConfig, reader: ClusterReader): void 
   }
 }
 
-/** W21 `checkVMMigrationNetworkRangeValid` (v1.8 wording): one IP per node without the witness label key. */
-function checkMigrationIPCount(config: NetworkConfig, reader: ClusterReader): void {
+/**
+ * W21 `checkVMMigrationNetworkRangeValid` (v1.8 wording): one IP per node without the witness label key; v1.10 adds
+ * the IPv6 window's addresses to the IPv4 count.
+ */
+function checkMigrationIPCount(config: NetworkConfig, reader: ClusterReader, v6Window: bigint): void {
   const nodes = reader.list(T.node);
   const needed = nodes.filter((n) => !(n.metadata.labels && LABEL_WITNESS in n.metadata.labels)).length;
 
-  if (usableAddresses(config.range, config.exclude).size < needed) {
+  if (BigInt(enumerate(config).size) + v6Window < BigInt(needed)) {
     throw new CheckError(`allocatable IP address range is < ${ needed }, allocate sufficient range`);
   }
 }
@@ -167,30 +174,42 @@ function checkMigrationIPCount(config: NetworkConfig, reader: ClusterReader): vo
 function checkStorageIPCount(config: NetworkConfig, reader: ClusterReader): void {
   const needed = reader.list(T.longhornNode).reduce((sum, n) => sum + 2 + 2 * Object.keys(((n.spec as { disks?: object } | undefined)?.disks) ?? {}).length, 0);
 
-  if (usableAddresses(config.range, config.exclude).size < needed) {
+  if (enumerate(config).size < needed) {
     throw new CheckError(`allocatable IP address range is < ${ needed }, allocate sufficient range`);
   }
 }
 
+/** ip.go's count of a range that parsed; before v1.9 an IPv6 range never finishes counting. */
+function enumerate(config: NetworkConfig): Set<number> {
+  if (enumerationHangs(config)) {
+    throw new WebhookTimeout();
+  }
+
+  return usableAddresses(config.range, config.exclude);
+}
+
 /**
  * `validateNetworkHelper(name, value)` of harvester/harvester pkg/webhook/resources/setting/validator.go:
- * "" passes (returns undefined); otherwise W3 -> W4/W5 -> W6-W14 -> W15-W17 -> W18-W20 -> W21, first failure wins.
+ * "" passes (returns undefined); otherwise W3 -> W4/W5 -> W6-W14 -> (v1.10) IPv6 part -> W15-W17 -> W18-W20 -> W21,
+ * first failure wins. `rules` are the release's (versions.ts).
  */
-export function validateNetworkHelper(name: string, value: string, reader: ClusterReader): NetworkConfig | undefined {
+export function validateNetworkHelper(name: string, value: string, reader: ClusterReader, rules: WebhookRules): NetworkConfig | undefined {
   if (value === '') {
     return undefined;
   }
-  const { config, error } = decodeNetworkConfig(value);
+  const { config, error } = decodeNetworkConfig(value, { dualStack: rules.dualStack });
 
   if (!config) {
     throw new CheckError(`failed to unmarshal the setting value ${ value }, ${ error }`);
   }
   checkVlan(config);
-  checkRange(config);
+  checkRange(config, rules);
+  const v6Window = rules.dualStack ? checkDualStack(config) : 0n;
+
   checkVlanStatus(config, reader);
-  checkSpansAllNodes(config, reader);
+  checkSpansAllNodes(config, reader, rules);
   if (name === VM_MIGRATION_NETWORK) {
-    checkMigrationIPCount(config, reader);
+    checkMigrationIPCount(config, reader, v6Window);
   } else if (name === STORAGE_NETWORK) {
     checkStorageIPCount(config, reader);
   }
@@ -206,7 +225,7 @@ function usable(config: NetworkConfig): Set<number> {
     throw new CheckError(bad);
   }
 
-  return usableAddresses(config.range, config.exclude);
+  return enumerate(config);
 }
 
 /** W22 `checkNetworkOverlap`: the usable address sets (ip.go enumeration) must be disjoint. */

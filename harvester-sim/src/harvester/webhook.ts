@@ -1,8 +1,15 @@
-import { Admission, ApiError, ClusterReader, K8sObject } from '../types';
+import {
+  Admission, ApiError, ClusterReader, K8sObject, WebhookCallFailed
+} from '../types';
 import { RWX_NETWORK, STORAGE_NETWORK, T, VM_MIGRATION_NETWORK } from './constants';
 import { decodeNetworkConfig, NetworkConfig } from './godecode';
 import { CheckError, checkNetworkOverlap, validateNetworkHelper } from './network-checks';
 import { isVmimInProgressForW1 } from './migrations';
+import { WebhookTimeout } from './network-checks-v6';
+import { webhookRules, WebhookRules } from './versions';
+
+/** What the apiserver says when Harvester's validator does not answer within its (default) 10 s. */
+const TIMED_OUT = 'failed to call webhook: Post "https://harvester-webhook.harvester-system.svc:443/v1/webhook/validation?timeout=10s": context deadline exceeded';
 
 /** The two string fields of a Setting (`value`, `default`; Go zero value ""). */
 function fields(obj: K8sObject | undefined): { value: string; default: string } {
@@ -16,7 +23,7 @@ const invalid = (message: string, field: string) => new ApiError(422, 'Invalid',
 const internal = (message: string) => new ApiError(500, 'InternalError', message);
 
 /** `getNetworkConfig(name)`: the peer's effective config (value, else default); 500 when it does not decode. */
-function peerConfig(name: string, reader: ClusterReader): NetworkConfig | undefined {
+function peerConfig(name: string, reader: ClusterReader, rules: WebhookRules): NetworkConfig | undefined {
   const setting = reader.get(T.setting, name);
   const { value, default: def } = fields(setting);
   const text = value || def;
@@ -24,7 +31,7 @@ function peerConfig(name: string, reader: ClusterReader): NetworkConfig | undefi
   if (!setting || !text) {
     return undefined;
   }
-  const { config, error } = decodeNetworkConfig(text);
+  const { config, error } = decodeNetworkConfig(text, { dualStack: rules.dualStack });
 
   if (!config) {
     throw internal(`failed to unmarshal the ${ name } setting ${ value ? '' : 'default ' }value ${ text }, ${ error }`);
@@ -37,8 +44,12 @@ function peerConfig(name: string, reader: ClusterReader): NetworkConfig | undefi
  * The v1.8 rwx-network peer: `{"share-storage-network":bool,"network":Config}`; skipped in share mode or when its
  * network has no range (the chart default). Assumption: an unset rwx range never blocks the migration network.
  */
-function rwxConfig(reader: ClusterReader): NetworkConfig | undefined {
+function rwxConfig(reader: ClusterReader, rules: WebhookRules): NetworkConfig | undefined {
   const { value, default: def } = fields(reader.get(T.setting, RWX_NETWORK));
+
+  if (!rules.rwxPeer) {
+    return undefined;
+  }
   const text = value || def;
 
   if (!text) {
@@ -50,7 +61,7 @@ function rwxConfig(reader: ClusterReader): NetworkConfig | undefined {
     if (parsed['share-storage-network'] === true || !parsed.network) {
       return undefined;
     }
-    const { config } = decodeNetworkConfig(JSON.stringify(parsed.network));
+    const { config } = decodeNetworkConfig(JSON.stringify(parsed.network), { dualStack: rules.dualStack });
 
     return config?.range ? config : undefined;
   } catch {
@@ -66,6 +77,9 @@ function guard(fn: () => void): ApiError | undefined {
     if (err instanceof ApiError) {
       return err;
     }
+    if (err instanceof WebhookTimeout) {
+      return new WebhookCallFailed(TIMED_OUT);
+    }
     if (err instanceof CheckError) {
       return err.internal ? internal(err.message) : invalid(err.message, VM_MIGRATION_NETWORK);
     }
@@ -76,17 +90,17 @@ function guard(fn: () => void): ApiError | undefined {
 }
 
 /** Effective config of the setting being written: value's config wins over default's (both validated). */
-function validatePair(name: string, obj: K8sObject, reader: ClusterReader): NetworkConfig | undefined {
+function validatePair(name: string, obj: K8sObject, reader: ClusterReader, rules: WebhookRules): NetworkConfig | undefined {
   const { value, default: def } = fields(obj);
   let config: NetworkConfig | undefined;
 
   try {
-    config = validateNetworkHelper(name, def, reader);
+    config = validateNetworkHelper(name, def, reader, rules);
   } catch (err) {
     throw err instanceof CheckError ? invalid(err.message, 'default') : err;
   }
   try {
-    return validateNetworkHelper(name, value, reader) ?? config;
+    return validateNetworkHelper(name, value, reader, rules) ?? config;
   } catch (err) {
     throw err instanceof CheckError ? invalid(err.message, 'value') : err;
   }
@@ -94,7 +108,7 @@ function validatePair(name: string, obj: K8sObject, reader: ClusterReader): Netw
 
 /**
  * `validateVMMigrationNetwork` / `validateUpdateVMMigrationNetwork` / `validateDeleteVMMigrationNetwork`
- * (harvester/harvester pkg/webhook/resources/setting/validator.go, v1.8 + the v1.9 IPv6 guard):
+ * (harvester/harvester pkg/webhook/resources/setting/validator.go; what differs by release is in versions.ts):
  * W2 on delete; W1 on create only; update skipped when value and default are unchanged; then default, value,
  * overlap with storage-network and rwx-network.
  */
@@ -116,10 +130,11 @@ function vmMigrationNetwork(operation: string, obj: K8sObject | undefined, old: 
   }
 
   return guard(() => {
-    const config = validatePair(VM_MIGRATION_NETWORK, next, reader);
+    const rules = webhookRules(reader);
+    const config = validatePair(VM_MIGRATION_NETWORK, next, reader, rules);
 
-    checkNetworkOverlap(VM_MIGRATION_NETWORK, config, STORAGE_NETWORK, peerConfig(STORAGE_NETWORK, reader));
-    checkNetworkOverlap(VM_MIGRATION_NETWORK, config, RWX_NETWORK, rwxConfig(reader));
+    checkNetworkOverlap(VM_MIGRATION_NETWORK, config, STORAGE_NETWORK, peerConfig(STORAGE_NETWORK, reader, rules));
+    checkNetworkOverlap(VM_MIGRATION_NETWORK, config, RWX_NETWORK, rwxConfig(reader, rules));
   });
 }
 
@@ -148,10 +163,11 @@ function storageNetwork(operation: string, obj: K8sObject | undefined, old: K8sO
   }
 
   return guard(() => {
-    const config = validatePair(STORAGE_NETWORK, obj as K8sObject, reader);
+    const rules = webhookRules(reader);
+    const config = validatePair(STORAGE_NETWORK, obj as K8sObject, reader, rules);
 
     try {
-      checkNetworkOverlap(STORAGE_NETWORK, config, VM_MIGRATION_NETWORK, peerConfig(VM_MIGRATION_NETWORK, reader));
+      checkNetworkOverlap(STORAGE_NETWORK, config, VM_MIGRATION_NETWORK, peerConfig(VM_MIGRATION_NETWORK, reader, rules));
     } catch (err) {
       throw err instanceof CheckError ? invalid(err.message, 'value') : err;
     }

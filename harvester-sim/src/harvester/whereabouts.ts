@@ -4,8 +4,10 @@ import { SimContext } from './context';
 import {
   broadcastOf, ipv4ToString, maskOf, parseCIDR, parseIPv4
 } from './ipnet';
+import type { IpamRange } from './nad';
+import { allocateV6 } from './whereabouts-v6';
 
-interface Allocation { id: string; podref: string; ifname?: string }
+export interface Allocation { id: string; podref: string; ifname?: string }
 type Allocations = Record<string, Allocation>;
 
 /** Pool name: the range with `:` and `/` replaced by `-` (whereabouts pkg/storage/kubernetes/ipam.go, no network_name). */
@@ -13,7 +15,32 @@ export function poolName(range: string): string {
   return range.replace(/[:/]/g, '-');
 }
 
-const allocationsOf = (pool: K8sObject | undefined): Allocations => ((pool?.spec as { allocations?: Allocations } | undefined)?.allocations) ?? {};
+export const allocationsOf = (pool: K8sObject | undefined): Allocations => ((pool?.spec as { allocations?: Allocations } | undefined)?.allocations) ?? {};
+
+/** The pool of a range in kube-system, created empty on first use. */
+export function poolFor(ctx: SimContext, range: string): string {
+  const id = `${ KUBE_SYSTEM }/${ poolName(range) }`;
+
+  if (!ctx.store.get(T.ipPool, id)) {
+    ctx.store.create(T.ipPool, {
+      apiVersion: 'whereabouts.cni.cncf.io/v1alpha1',
+      kind:       'IPPool',
+      metadata:   { name: poolName(range), namespace: KUBE_SYSTEM },
+      spec:       { range, allocations: {} },
+    });
+  }
+
+  return id;
+}
+
+/** Records an allocation under its decimal offset from the range's network address. */
+export function record(ctx: SimContext, id: string, offset: string, allocation: Allocation): void {
+  ctx.store.patch(T.ipPool, id, (obj) => {
+    const spec = obj.spec as { allocations?: Allocations };
+
+    spec.allocations = { ...spec.allocations, [offset]: allocation };
+  });
+}
 
 /** Excluded addresses as whereabouts sees them: the whole masked subnet; a bare IP is a /32. */
 function excludedRanges(exclude: string[]): [number, number][] {
@@ -32,24 +59,19 @@ export type AllocationResult = { ip: string; prefix: number } | { error: string 
  * an excluded subnet. The allocation is recorded in `kube-system/<pool>` under its decimal offset. Exhaustion
  * returns whereabouts' AssignmentError text.
  */
-export function allocate(ctx: SimContext, range: string, exclude: string[], podref: string, containerId: string, ifname: string): AllocationResult {
+export function allocate(ctx: SimContext, ipam: IpamRange, podref: string, containerId: string, ifname: string): AllocationResult {
+  const { range } = ipam;
+  const exclude = ipam.exclude ?? [];
   const cidr = parseCIDR(range).cidr;
 
-  if (!cidr || cidr.family !== 4) {
+  if (cidr?.family === 6) {
+    return allocateV6(ctx, ipam, podref, containerId, ifname);
+  }
+  if (!cidr) {
     return { error: `invalid range ${ range }` };
   }
-  const id = `${ KUBE_SYSTEM }/${ poolName(range) }`;
-  let pool = ctx.store.get(T.ipPool, id);
-
-  if (!pool) {
-    pool = ctx.store.create(T.ipPool, {
-      apiVersion: 'whereabouts.cni.cncf.io/v1alpha1',
-      kind:       'IPPool',
-      metadata:   { name: poolName(range), namespace: KUBE_SYSTEM },
-      spec:       { range, allocations: {} },
-    });
-  }
-  const allocations = allocationsOf(pool);
+  const id = poolFor(ctx, range);
+  const allocations = allocationsOf(ctx.store.get(T.ipPool, id));
   const first = cidr.network + 1;
   const last = broadcastOf(cidr.network, cidr.prefix) - 1;
   const reuse = Object.entries(allocations).find(([, a]) => a.podref === podref && a.ifname === ifname);
@@ -70,15 +92,8 @@ export function allocate(ctx: SimContext, range: string, exclude: string[], podr
     if (allocations[offset]) {
       continue;
     }
-    ctx.store.patch(T.ipPool, id, (obj) => {
-      const spec = obj.spec as { allocations?: Allocations };
-
-      spec.allocations = {
-        ...spec.allocations,
-        [offset]: {
-          id: containerId, podref, ifname
-        }
-      };
+    record(ctx, id, offset, {
+      id: containerId, podref, ifname
     });
 
     return { ip: ipv4ToString(ip), prefix: cidr.prefix };

@@ -43,3 +43,12 @@ export function migrationIP(pod: K8sObject): string | undefined {
 export function condition(obj: K8sObject, type: string): Record<string, string> | undefined {
   return ((obj.status as { conditions?: Record<string, string>[] } | undefined)?.conditions ?? []).find((c) => c.type === type);
 }
+
+/** Declares the cluster's Harvester release, as the `server-version` setting does. */
+export function atVersion(store: ObjectStore, version: string): ObjectStore {
+  store.seed(T.setting, {
+    apiVersion: 'harvesterhci.io/v1beta1', kind: 'Setting', metadata: { name: 'server-version' }, value: version, default: ''
+  });
+
+  return store;
+}

@@ -50,7 +50,6 @@ describe('vm-migration-network webhook: value rules W3-W21 (422 Invalid)', () =>
     ['W6 garbage range', net({ range: '192.168.1/24' }), 'invalid CIDR address: 192.168.1/24'],
     ['W7 host bits set', net({ range: '192.168.1.5/24' }), 'range should be subnet CIDR 192.168.1.0/24'],
     ['W7 before W8 for IPv6', net({ range: 'fd00::1/64' }), 'range should be subnet CIDR fd00::/64'],
-    ['W8 IPv6', net({ range: 'fd00::/64' }), 'IPv6 ranges are not supported for network settings'],
     ['W9 prefix shorter than /16', net({ range: '10.0.0.0/15' }), 'min supported prefix length for network is 16, include Range PrefixLen received 15'],
     ['W10 bare IP exclude', net({ exclude: ['192.168.1.5'] }), 'invalid CIDR address: 192.168.1.5'],
     ['W11 exclude prefix shorter than /16', net({ exclude: ['192.0.0.0/8'] }), 'min supported prefix length for network is 16, exclude Range PrefixLen received 8'],
