@@ -21,10 +21,15 @@ export interface FormState {
   vlan: string;
   range: string;
   exclude: string[];
+  /**
+   * The IPv6 part (v1.10 `rangeV6`, `rangeV6Start`, `rangeV6End`), present only where the cluster's release edits
+   * it; absent, those keys are kept as stored and the form leaves them alone.
+   */
+  v6?: { range: string; start: string; end: string };
 }
 
 export type Severity = 'error' | 'warning' | 'info';
-export type ProblemField = 'enabled' | 'clusterNetwork' | 'vlan' | 'range' | 'exclude' | 'value';
+export type ProblemField = 'enabled' | 'clusterNetwork' | 'vlan' | 'range' | 'exclude' | 'value' | 'rangeV6' | 'rangeV6Start' | 'rangeV6End';
 /** The cluster facts a check needs; when a fact is unknown its checks are skipped and reported as such. */
 export type FactKey = 'nodes' | 'clusterNetworks' | 'peers' | 'migrations';
 
@@ -97,6 +102,8 @@ export interface ClusterFacts {
   peers?: PeerNetworks;
   /** `<namespace>/<name>` of VMIMs still running. */
   migrationsInProgress?: string[];
+  /** Harvester's `server-version` (e.g. `v1.10.0`): which release's rules apply (`releaseRules`). */
+  harvesterVersion?: string;
 }
 
 /** Address counts of a range and its excludes. */
@@ -111,6 +118,8 @@ export interface IpPlan {
   required?: number;
   /** `usable - required`, when nodes are known. */
   spare?: number;
+  /** Dual stack: the IPv6 window's size, which Harvester adds to its count (absent in single stack). */
+  v6Window?: number;
 }
 
 export interface ValidationResult {

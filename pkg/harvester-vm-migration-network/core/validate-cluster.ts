@@ -2,6 +2,7 @@ import { Cidr } from './cidr';
 import { HEADROOM_MIN_RATIO, HEADROOM_MIN_SPARE, MGMT_CLUSTER_NETWORK } from './constants';
 import { cidrSize, countUsable, Interval, intervalsSize } from './ip-intervals';
 import { problem } from './messages';
+import { ReleaseRules } from './versions';
 import {
   ClusterFacts, ClusterNetworkFact, FactKey, IpPlan, NodeFact, Problem
 } from './types';
@@ -53,7 +54,7 @@ export function listNames(names: string[]): string {
  * non-witness node, cordoned and NotReady ones included) plus warnings: `mgmt` chosen; the network not ready on
  * some nodes. `mgmt` skips W15–W20 as Harvester does.
  */
-export function checkClusterNetwork(name: string, facts: ClusterFacts, out: Problem[], skipped: Set<FactKey>): void {
+export function checkClusterNetwork(name: string, facts: ClusterFacts, out: Problem[], skipped: Set<FactKey>, rules?: ReleaseRules): void {
   if (name === '') {
     out.push(problem('W15_CLUSTER_NETWORK_REQUIRED', { webhookMessage: 'cluster network  not found because clusternetworks.network.harvesterhci.io "" not found' }));
 
@@ -99,7 +100,7 @@ export function checkClusterNetwork(name: string, facts: ClusterFacts, out: Prob
     }));
   }
   for (const vc of cn.vlanConfigs) {
-    if (vc.annotationError === 'absent') {
+    if (vc.annotationError === 'absent' && !rules?.skipsUnmatchedVlanConfig) {
       out.push(problem('W19_MATCHED_NODES_ABSENT', {
         entry: vc.name, check, args: { vlanConfig: vc.name }, webhookMessage: 'vlan config annotations is absent for matched nodes'
       }));
@@ -146,10 +147,14 @@ export function checkClusterNetwork(name: string, facts: ClusterFacts, out: Prob
  * key) plus warnings: Whereabouts gives fewer addresses than Harvester counts; too few for the nodes even
  * though Harvester accepts; headroom below 20% or fewer than 2 spare addresses.
  */
-export function checkCapacity(range: Cidr, excludes: Cidr[], webhookUsable: Interval[], facts: ClusterFacts, out: Problem[], skipped: Set<FactKey>): IpPlan {
+export function checkCapacity(range: Cidr, excludes: Cidr[], webhookUsable: Interval[], facts: ClusterFacts, out: Problem[], skipped: Set<FactKey>, v6Window?: number): IpPlan {
   const plan: IpPlan = {
     total: cidrSize(range), webhookUsable: intervalsSize(webhookUsable), usable: countUsable(range, excludes, 'whereabouts')
   };
+
+  if (v6Window !== undefined) {
+    plan.v6Window = v6Window;
+  }
 
   if (plan.usable < plan.webhookUsable) {
     out.push(problem('USABLE_OVERCOUNTED', { args: { webhook: plan.webhookUsable, usable: plan.usable } }));
@@ -165,9 +170,10 @@ export function checkCapacity(range: Cidr, excludes: Cidr[], webhookUsable: Inte
 
   plan.required = required;
   plan.spare = spare;
-  if (plan.webhookUsable < required) {
+  // Dual stack: Harvester adds the IPv6 window to its count, though every node needs an address of each family.
+  if (plan.webhookUsable + (v6Window ?? 0) < required) {
     out.push(problem('W21_NOT_ENOUGH_IPS', {
-      check, args: { required, usable: plan.webhookUsable }, webhookMessage: `allocatable IP address range is < ${ required }, allocate sufficient range`
+      check, args: { required, usable: plan.webhookUsable + (v6Window ?? 0) }, webhookMessage: `allocatable IP address range is < ${ required }, allocate sufficient range`
     }));
   } else if (spare < 0) {
     out.push(problem('WHEREABOUTS_SHORTFALL', { check, args: { required, usable: plan.usable } }));

@@ -8,6 +8,7 @@ import {
 import { problem } from './messages';
 import { ExcludeEntry, vlanNumber } from './serialize';
 import { Problem } from './types';
+import { ReleaseRules } from './versions';
 
 /** What the checks look at: the value as it will be (or was) written, with form row numbers for excludes. */
 export interface Subject {
@@ -17,6 +18,8 @@ export interface Subject {
   excludes: ExcludeEntry[];
   /** The text Harvester would receive, for W3 messages; undefined when the form cannot be written. */
   text?: string;
+  /** The IPv6 part, where the release has one (v1.10). */
+  v6?: { range: string; start: string; end: string };
 }
 
 /** W3 (uint16), W4, W5 and the untagged warning; UI-only errors for text that is not a plain integer. */
@@ -47,8 +50,11 @@ export function checkVlan(subject: Subject, out: Problem[]): void {
 
 const RESERVED = RESERVED_RANGES.map((r) => parseCidr(r) as Cidr);
 
-/** W6–W9 and the reserved-range rule. Returns the parsed IPv4 range when later checks can use it. */
-export function checkRange(subject: Subject, out: Problem[]): Cidr | undefined {
+/**
+ * W6–W9 and the reserved-range rule. Returns the parsed IPv4 range when later checks can use it. Before v1.9 an
+ * IPv6 range passes these checks (its hang comes later, at the count: `ipv6RangeHangs`).
+ */
+export function checkRange(subject: Subject, out: Problem[], rules?: ReleaseRules): Cidr | undefined {
   const { range: text } = subject;
   const range = parseCidr(text);
 
@@ -69,7 +75,7 @@ export function checkRange(subject: Subject, out: Problem[]): Cidr | undefined {
       entry: text, args: { range: text, network: range.networkText }, webhookMessage: `range should be subnet CIDR ${ range.networkText }`
     }));
   }
-  if (range.family === 6) {
+  if (range.family === 6 && (rules?.refusesIPv6Range ?? true)) {
     out.push(problem('W8_RANGE_IPV6', {
       entry: text, args: { range: text }, webhookMessage: 'IPv6 ranges are not supported for network settings'
     }));
@@ -84,6 +90,9 @@ export function checkRange(subject: Subject, out: Problem[]): Cidr | undefined {
       },
       webhookMessage: `min supported prefix length for network is ${ MIN_PREFIX_LENGTH }, include Range PrefixLen received ${ range.prefix }`,
     }));
+  }
+  if (range.family === 6) {
+    return undefined;
   }
   // One problem however many reserved ranges a wide range covers: the first names them, the count says how many.
   const overlapped = RESERVED.filter((reserved) => cidrsOverlap(range, reserved));

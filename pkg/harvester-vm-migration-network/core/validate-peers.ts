@@ -5,6 +5,7 @@ import { problem } from './messages';
 import { parseValue } from './parse';
 import { ClusterFacts, FactKey, MigrationNetworkValue, Problem } from './types';
 import { listNames } from './validate-cluster';
+import { ReleaseRules } from './versions';
 
 /** The network part of a peer setting's effective value; `null` when it cannot be read (the webhook then fails). */
 function peerConfig(setting: string, text: string | undefined): MigrationNetworkValue | undefined | null {
@@ -38,7 +39,7 @@ function peerConfig(setting: string, text: string | undefined): MigrationNetwork
 }
 
 /** W22: the usable address sets (ip.go semantics, `mine`) must not meet those of storage-network and rwx-network. */
-export function checkPeers(range: Cidr, mine: Interval[], facts: ClusterFacts, out: Problem[], skipped: Set<FactKey>): void {
+export function checkPeers(range: Cidr, mine: Interval[], facts: ClusterFacts, out: Problem[], skipped: Set<FactKey>, rules?: ReleaseRules): void {
   if (!facts.peers) {
     skipped.add('peers');
 
@@ -47,7 +48,8 @@ export function checkPeers(range: Cidr, mine: Interval[], facts: ClusterFacts, o
   const check: FactKey[] = ['peers'];
   const peers: [string, string | undefined, 'W22_OVERLAP_STORAGE' | 'W22_OVERLAP_RWX'][] = [
     [STORAGE_NETWORK_SETTING_ID, facts.peers.storageNetwork, 'W22_OVERLAP_STORAGE'],
-    [RWX_NETWORK_SETTING_ID, facts.peers.rwxNetwork, 'W22_OVERLAP_RWX'],
+    // rwx-network exists from v1.8; an older webhook does not look at it.
+    ...(rules?.rwxPeer ?? true ? [[RWX_NETWORK_SETTING_ID, facts.peers.rwxNetwork, 'W22_OVERLAP_RWX'] as [string, string | undefined, 'W22_OVERLAP_RWX']] : []),
   ];
 
   for (const [setting, text, code] of peers) {

@@ -1,9 +1,14 @@
+import { foldKey, goTypeError, readJson } from './go-json';
 import { usableIntervals } from './ip-intervals';
+import { problem } from './messages';
 import { parseValue } from './parse';
 import { cleanExcludes, serializeForm } from './serialize';
 import {
-  ClusterFacts, FactKey, FormState, IpPlan, Problem, Severity, ValidationResult
+  ClusterFacts, FactKey, FormState, IpPlan, KeptEntry, Problem, ProblemField, Severity, ValidationResult
 } from './types';
+import { checkDualStack, checkV6PeerOverlap, V6Part } from './validate-dual-stack';
+import { releaseRules } from './versions';
+import { parseCidr } from './cidr';
 import { checkCapacity, checkClusterNetwork } from './validate-cluster';
 import { checkMigrations, checkPeers } from './validate-peers';
 import { checkExcludes, checkRange, checkVlan, Subject } from './validate-local';
@@ -40,22 +45,39 @@ function finish(problems: Problem[], skipped: Set<FactKey>, plan?: IpPlan, value
   return result;
 }
 
-/** Runs every check on an enabled subject, in Harvester's order (W3 → W4/5 → W6–9 → W10–14 → W15–20 → W21 → W22). */
+/** What Harvester's webhook before v1.9 answers on an IPv6 range: nothing, until the apiserver gives up on it. */
+export const WEBHOOK_TIMEOUT_MESSAGE = 'failed to call webhook: Post "https://harvester-webhook.harvester-system.svc:443/v1/webhook/validation?timeout=10s": context deadline exceeded';
+
+/**
+ * Runs every check on an enabled subject, in Harvester's order (W3 → W4/5 → W6–9 → W10–14 → v1.10's IPv6 part →
+ * W15–20 → W21 → W22), with the rules of the cluster's release.
+ */
 function check(subject: Subject, facts: ClusterFacts, changes: boolean, out: Problem[]): { skipped: Set<FactKey>; plan?: IpPlan } {
   const skipped = new Set<FactKey>();
+  const rules = releaseRules(facts.harvesterVersion);
 
   checkVlan(subject, out);
-  const range = checkRange(subject, out);
+  const range = checkRange(subject, out, rules);
   const excludes = checkExcludes(subject, range, out);
+  const required = facts.nodes?.filter((n) => !n.hasWitnessLabel).length;
+  const v6Window = rules.dualStack && subject.v6 ? checkDualStack(subject.v6, required, out) : undefined;
 
-  checkClusterNetwork(subject.clusterNetwork, facts, out, skipped);
+  checkClusterNetwork(subject.clusterNetwork, facts, out, skipped, rules);
+  if (!range && !rules.refusesIPv6Range && parseCidr(subject.range)?.family === 6 && !out.some((p) => p.field === 'range' && p.severity === 'error')) {
+    out.push(problem('W8_RANGE_IPV6_TIMEOUT', {
+      entry: subject.range, args: { range: subject.range, release: rules.release ?? '' }, webhookMessage: WEBHOOK_TIMEOUT_MESSAGE
+    }));
+  }
   let plan: IpPlan | undefined;
 
   if (range) {
     const webhookUsable = usableIntervals(range, excludes, 'webhook');
 
-    plan = checkCapacity(range, excludes, webhookUsable, facts, out, skipped);
-    checkPeers(range, webhookUsable, facts, out, skipped);
+    plan = checkCapacity(range, excludes, webhookUsable, facts, out, skipped, v6Window);
+    checkPeers(range, webhookUsable, facts, out, skipped, rules);
+  }
+  if (v6Window !== undefined && subject.v6?.range) {
+    checkV6PeerOverlap(subject.v6.range, facts.peers, out);
   }
   checkMigrations(changes, facts, out, skipped);
 
@@ -91,7 +113,7 @@ export function validateForm(form: FormState, facts: ClusterFacts = {}, stored?:
     return finish(out, skipped, undefined, value);
   }
   const subject: Subject = {
-    clusterNetwork: form.clusterNetwork, vlan: form.vlan, range: form.range, excludes, text: value
+    clusterNetwork: form.clusterNetwork, vlan: form.vlan, range: form.range, excludes, text: value, v6: form.v6
   };
   const { skipped, plan } = check(subject, facts, changes, out);
 
@@ -106,8 +128,9 @@ export function validateForm(form: FormState, facts: ClusterFacts = {}, stored?:
 export function validateValue(raw: string | null | undefined, facts: ClusterFacts = {}): ValidationResult {
   const parsed = parseValue(raw);
   const out = parsed.problems.slice();
+  const v6 = releaseRules(facts.harvesterVersion).dualStack && parsed.value ? storedV6(parsed.kept, parsed.raw, out) : undefined;
 
-  if (!parsed.value) {
+  if (!parsed.value || out.some((p) => p.code === 'W3_TYPE')) {
     return finish(out, new Set(), undefined, parsed.raw);
   }
   const subject: Subject = {
@@ -116,8 +139,40 @@ export function validateValue(raw: string | null | undefined, facts: ClusterFact
     range:          parsed.value.range,
     excludes:       parsed.value.exclude.map((text, index) => ({ text, index })),
     text:           parsed.raw,
+    v6,
   };
   const { skipped, plan } = check(subject, facts, true, out);
 
   return finish(out, skipped, plan, parsed.raw);
+}
+
+const V6_KEYS = [['rangeV6', 'range'], ['rangeV6Start', 'start'], ['rangeV6End', 'end']] as const;
+
+/**
+ * The IPv6 part of a stored value as v1.10 decodes it from the kept keys (matched as Go matches field names, the
+ * last duplicate winning, `null` leaving a field empty); a key that is not a string is Go's type error.
+ */
+export function storedV6(kept: KeptEntry[], raw: string, out: Problem[]): V6Part {
+  const part: V6Part = { range: '', start: '', end: '' };
+
+  for (const entry of kept) {
+    const field = V6_KEYS.find(([name]) => foldKey(name) === foldKey(entry.key));
+    const node = field ? readJson(entry.raw).node : undefined;
+
+    if (!field || !node || node.kind === 'null') {
+      continue;
+    }
+    if (node.kind === 'string') {
+      part[field[1]] = node.value;
+    } else {
+      out.push(problem('W3_TYPE', {
+        field:          field[0] as ProblemField,
+        entry:          entry.key,
+        args:           { key: entry.key, expected: 'string', got: node.kind },
+        webhookMessage: `failed to unmarshal the setting value ${ raw }, ${ goTypeError(node.kind, field[0], 'string') }`,
+      }));
+    }
+  }
+
+  return part;
 }
