@@ -7,6 +7,7 @@
 export const SETTING_ID = 'vm-migration-network';
 export const STORAGE_NETWORK_SETTING_ID = 'storage-network';
 export const RWX_NETWORK_SETTING_ID = 'rwx-network';
+export const SERVER_VERSION_SETTING_ID = 'server-version';
 
 /** Steve type ids (`<group>.<kind>` lower-case; core group has no prefix). */
 export const STEVE_TYPES = {

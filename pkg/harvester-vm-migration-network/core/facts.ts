@@ -1,5 +1,5 @@
 import {
-  CLUSTER_NETWORK_LABEL, FINAL_MIGRATION_PHASES, MATCHED_NODES_ANNOTATION, MGMT_CLUSTER_NETWORK, RWX_NETWORK_SETTING_ID,
+  CLUSTER_NETWORK_LABEL, FINAL_MIGRATION_PHASES, MATCHED_NODES_ANNOTATION, MGMT_CLUSTER_NETWORK, RWX_NETWORK_SETTING_ID, SERVER_VERSION_SETTING_ID,
   SCHEDULABLE_LABEL, STORAGE_NETWORK_SETTING_ID, WITNESS_LABEL
 } from './constants';
 import {
@@ -15,7 +15,7 @@ export interface ClusterObjects {
   clusterNetworks?: ClusterNetwork[];
   vlanStatuses?: VlanStatus[];
   vlanConfigs?: VlanConfig[];
-  /** Harvester settings; only storage-network and rwx-network are read. */
+  /** Harvester settings; storage-network, rwx-network and server-version are read. */
   settings?: Setting[];
   migrations?: VirtualMachineInstanceMigration[];
 }
@@ -126,6 +126,11 @@ export function buildClusterFacts(objects: ClusterObjects): ClusterFacts {
       storageNetwork: effectiveValue(find(STORAGE_NETWORK_SETTING_ID)),
       rwxNetwork:     effectiveValue(find(RWX_NETWORK_SETTING_ID)),
     };
+    const version = find(SERVER_VERSION_SETTING_ID)?.value;
+
+    if (version) {
+      facts.harvesterVersion = version;
+    }
   }
   if (objects.migrations) {
     facts.migrationsInProgress = objects.migrations.filter(migrationInProgress)

@@ -38,9 +38,13 @@ function checkRangeV6(text: string, out: Problem[]): [bigint, bigint] | undefine
   const cidr = parseCidr(text);
 
   if (!cidr) {
-    out.push(problem('W24_RANGE_V6_INVALID', { entry: text, args: { range: text }, webhookMessage: invalidCidrMessage(text) }));
+    out.push(problem('W24_RANGE_V6_INVALID', {
+      entry: text, args: { range: text }, webhookMessage: invalidCidrMessage(text)
+    }));
   } else if (cidr.family !== 6) {
-    out.push(problem('W24_RANGE_V6_NOT_IPV6', { entry: text, args: { range: text }, webhookMessage: `rangeV6 ${ text } is not an IPv6 CIDR` }));
+    out.push(problem('W24_RANGE_V6_NOT_IPV6', {
+      entry: text, args: { range: text }, webhookMessage: `rangeV6 ${ text } is not an IPv6 CIDR`
+    }));
   } else if (!cidr.hostBitsZero) {
     out.push(problem('W24_RANGE_V6_HOST_BITS', {
       entry: text, args: { range: text, network: cidr.networkText }, webhookMessage: `rangeV6 should be subnet CIDR ${ cidr.networkText }`
@@ -135,7 +139,12 @@ export function checkV6PeerOverlap(range: string, peers: { storageNetwork?: stri
     const theirs = peerRange ? parseCidr(peerRange) : undefined;
 
     if (peerRange && theirs && cidrsOverlap(mine, theirs)) {
-      out.push(problem('RANGE_V6_PEER_OVERLAP', { entry: setting, args: { range, setting, peerRange } }));
+      out.push(problem('RANGE_V6_PEER_OVERLAP', {
+        entry: setting,
+        args:  {
+          range, setting, peerRange
+        }
+      }));
     }
   }
 }

@@ -153,7 +153,9 @@ const V6_KEYS = [['rangeV6', 'range'], ['rangeV6Start', 'start'], ['rangeV6End',
  * last duplicate winning, `null` leaving a field empty); a key that is not a string is Go's type error.
  */
 export function storedV6(kept: KeptEntry[], raw: string, out: Problem[]): V6Part {
-  const part: V6Part = { range: '', start: '', end: '' };
+  const part: V6Part = {
+    range: '', start: '', end: ''
+  };
 
   for (const entry of kept) {
     const field = V6_KEYS.find(([name]) => foldKey(name) === foldKey(entry.key));
@@ -166,9 +168,11 @@ export function storedV6(kept: KeptEntry[], raw: string, out: Problem[]): V6Part
       part[field[1]] = node.value;
     } else {
       out.push(problem('W3_TYPE', {
-        field:          field[0] as ProblemField,
-        entry:          entry.key,
-        args:           { key: entry.key, expected: 'string', got: node.kind },
+        field: field[0] as ProblemField,
+        entry: entry.key,
+        args:  {
+          key: entry.key, expected: 'string', got: node.kind
+        },
         webhookMessage: `failed to unmarshal the setting value ${ raw }, ${ goTypeError(node.kind, field[0], 'string') }`,
       }));
     }
