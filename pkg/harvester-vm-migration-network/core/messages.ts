@@ -86,14 +86,16 @@ export type ProblemCode = keyof typeof MESSAGES;
 
 /** l10n key of each health flag (`HealthRow.flags`). */
 export const HEALTH_FLAG_KEYS: Record<HealthFlag, string> = {
-  noPod:          'vmMigrationNetwork.health.flags.noPod',
-  podNotReady:    'vmMigrationNetwork.health.flags.podNotReady',
-  noIp:           'vmMigrationNetwork.health.flags.noIp',
-  ipOutsideRange: 'vmMigrationNetwork.health.flags.ipOutsideRange',
-  ipExcluded:     'vmMigrationNetwork.health.flags.ipExcluded',
-  duplicateIp:    'vmMigrationNetwork.health.flags.duplicateIp',
-  oldConfig:      'vmMigrationNetwork.health.flags.oldConfig',
-  notCovered:     'vmMigrationNetwork.health.flags.notCovered',
+  noPod:             'vmMigrationNetwork.health.flags.noPod',
+  podNotReady:       'vmMigrationNetwork.health.flags.podNotReady',
+  noIp:              'vmMigrationNetwork.health.flags.noIp',
+  ipOutsideRange:    'vmMigrationNetwork.health.flags.ipOutsideRange',
+  ipExcluded:        'vmMigrationNetwork.health.flags.ipExcluded',
+  duplicateIp:       'vmMigrationNetwork.health.flags.duplicateIp',
+  oldConfig:         'vmMigrationNetwork.health.flags.oldConfig',
+  notCovered:        'vmMigrationNetwork.health.flags.notCovered',
+  noIpV6:            'vmMigrationNetwork.health.flags.noIpV6',
+  ipV6OutsideWindow: 'vmMigrationNetwork.health.flags.ipV6OutsideWindow',
 };
 
 /**

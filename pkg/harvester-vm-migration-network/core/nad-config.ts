@@ -7,6 +7,8 @@ export interface NadSummary {
   range: string;
   exclude: string[];
   mtu?: number;
+  /** Dual stack: the IPv6 entry of `ipRanges`. */
+  v6?: { range: string; start: string; end: string };
 }
 
 const GO_ESCAPES: Record<string, string> = {
@@ -25,11 +27,25 @@ function goMarshal(data: unknown): string {
  * bridge `<clusterNetwork>-br`, vlan 0 written as 1 (untagged), `exclude` omitted when empty. The network
  * controller's mutator appends `"mtu":<n>` when the cluster network's MTU is not 1500; pass it to preview that.
  */
-export function nadConfig(value: MigrationNetworkValue, mtu?: number): string {
-  const ipam: Record<string, unknown> = { type: 'whereabouts', range: value.range };
+export function nadConfig(value: MigrationNetworkValue, mtu?: number, v6?: { range: string; start: string; end: string }): string {
+  const v4: Record<string, unknown> = { range: value.range };
 
   if (value.exclude.length > 0) {
-    ipam.exclude = value.exclude;
+    v4.exclude = value.exclude;
+  }
+  let ipam: Record<string, unknown> = { type: 'whereabouts', ...v4 };
+
+  // Dual stack (v1.10): the flat keys give way to one `ipRanges` entry per family, empty window ends left out.
+  if (v6?.range) {
+    const second: Record<string, unknown> = { range: v6.range };
+
+    if (v6.start) {
+      second.range_start = v6.start;
+    }
+    if (v6.end) {
+      second.range_end = v6.end;
+    }
+    ipam = { type: 'whereabouts', ipRanges: [v4, second] };
   }
   const config: Record<string, unknown> = {
     cniVersion:  '0.3.1',
@@ -65,24 +81,45 @@ export function readNadConfig(config: string | undefined): NadSummary | undefine
   } catch {
     return undefined;
   }
-  if (!isRecord(data) || !isRecord(data.ipam) || typeof data.bridge !== 'string' || typeof data.ipam.range !== 'string') {
+  if (!isRecord(data) || !isRecord(data.ipam) || typeof data.bridge !== 'string') {
     return undefined;
   }
-  const exclude = Array.isArray(data.ipam.exclude) ? data.ipam.exclude.filter((e): e is string => typeof e === 'string') : [];
+  // Dual stack writes one `ipRanges` entry per family (IPv4 first) instead of the flat range.
+  const ranges = Array.isArray(data.ipam.ipRanges) ? data.ipam.ipRanges.filter(isRecord) : [data.ipam];
+  const v4 = ranges[0];
+  const second = ranges[1];
+  const text = (x: unknown) => (typeof x === 'string' ? x : '');
 
-  return {
+  if (!v4 || typeof v4.range !== 'string') {
+    return undefined;
+  }
+  const exclude = Array.isArray(v4.exclude) ? v4.exclude.filter((e): e is string => typeof e === 'string') : [];
+  const summary: NadSummary = {
     bridge: data.bridge,
     vlan:   typeof data.vlan === 'number' ? data.vlan : 0,
-    range:  data.ipam.range,
+    range:  v4.range,
     exclude,
     mtu:    typeof data.mtu === 'number' ? data.mtu : undefined,
   };
+
+  if (second && typeof second.range === 'string') {
+    summary.v6 = {
+      range: second.range, start: text(second.range_start), end: text(second.range_end)
+    };
+  }
+
+  return summary;
 }
 
-/** True when a NAD config implements `value` (bridge, vlan with 0 → 1, range, excludes in order). */
-export function nadMatchesValue(config: string | undefined, value: MigrationNetworkValue): boolean {
+/**
+ * True when a NAD config implements `value` (bridge, vlan with 0 → 1, range, excludes in order) and, in dual stack,
+ * its IPv6 part (`v6`, v1.10 only; a NAD with an IPv6 entry never matches a value without one).
+ */
+export function nadMatchesValue(config: string | undefined, value: MigrationNetworkValue, v6?: { range: string; start: string; end: string }): boolean {
   const nad = readNadConfig(config);
+  const wanted = v6?.range ? v6 : undefined;
+  const sameV6 = !nad?.v6 === !wanted || (!!nad?.v6 && !!wanted && nad.v6.range === wanted.range && nad.v6.start === wanted.start && nad.v6.end === wanted.end);
 
   return !!nad && nad.bridge === `${ value.clusterNetwork }-br` && nad.vlan === (value.vlan === 0 ? 1 : value.vlan) &&
-    nad.range === value.range && nad.exclude.length === value.exclude.length && nad.exclude.every((e, i) => e === value.exclude[i]);
+    nad.range === value.range && nad.exclude.length === value.exclude.length && nad.exclude.every((e, i) => e === value.exclude[i]) && sameV6;
 }

@@ -1,4 +1,5 @@
 import { canonicalText } from './canonical';
+import { keptWithV6, sameV6 } from './dual-stack';
 import { parseValue } from './parse';
 import { FormState, MigrationNetworkValue, ParseResult } from './types';
 
@@ -61,13 +62,14 @@ export function isSemanticallyEqual(form: FormState, stored: string | null | und
   }
   const value = formToValue(form);
 
-  return !!value && !!parsed.value && sameValue(value, parsed.value);
+  return !!value && !!parsed.value && sameValue(value, parsed.value) && (!form.v6 || sameV6(form.v6, parsed.kept));
 }
 
 /**
  * The setting value to write for a form. Disabled writes `""`. Otherwise the canonical JSON (`canonicalText`):
  * keys clusterNetwork, vlan, range, exclude; vlan a number; excludes trimmed, empty rows dropped; exclude always
- * present; no whitespace; then every key of `stored` the form does not edit, byte for byte, in stored order. When the form means the same as `stored`, `stored` is returned byte for byte: the
+ * present; no whitespace; then the form's IPv6 part when it edits one (v1.10: rangeV6, rangeV6Start, rangeV6End, the
+ * non-empty ones); then every key of `stored` the form does not edit, byte for byte, in stored order. When the form means the same as `stored`, `stored` is returned byte for byte: the
  * controller hashes the raw string, so any textual change creates a new NAD and restarts every virt-handler.
  * Returns undefined when the vlan text is not a plain non-negative integer (the form cannot be written).
  * `cleaned` may pass `cleanExcludes(form.exclude)` when the caller already has it.
@@ -83,5 +85,5 @@ export function serializeForm(form: FormState, stored?: string | null, cleaned?:
   }
   const value = formToValue(form, cleaned);
 
-  return value ? canonicalText(value, parsed.kept) : undefined;
+  return value ? canonicalText(value, form.v6 ? keptWithV6(parsed.kept, form.v6) : parsed.kept) : undefined;
 }

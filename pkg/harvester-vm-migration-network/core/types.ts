@@ -166,7 +166,9 @@ export type HealthFlag =
   | 'ipExcluded'
   | 'duplicateIp'
   | 'oldConfig'
-  | 'notCovered';
+  | 'notCovered'
+  | 'noIpV6'
+  | 'ipV6OutsideWindow';
 
 export interface HealthRow {
   node: string;
@@ -178,5 +180,7 @@ export interface HealthRow {
   ready: boolean;
   restarts: number;
   migrationIp?: string;
+  /** Dual stack: the IPv6 address of `migration0` (KubeVirt migrates over `migrationIp`, the IPv4 one). */
+  migrationIpV6?: string;
   flags: HealthFlag[];
 }

@@ -113,7 +113,7 @@ export function validateForm(form: FormState, facts: ClusterFacts = {}, stored?:
     return finish(out, skipped, undefined, value);
   }
   const subject: Subject = {
-    clusterNetwork: form.clusterNetwork, vlan: form.vlan, range: form.range, excludes, text: value, v6: form.v6
+    clusterNetwork: form.clusterNetwork, vlan: form.vlan, range: form.range, excludes, text: value, v6: form.v6 && trimmed(form.v6)
   };
   const { skipped, plan } = check(subject, facts, changes, out);
 
@@ -145,6 +145,10 @@ export function validateValue(raw: string | null | undefined, facts: ClusterFact
 
   return finish(out, skipped, plan, parsed.raw);
 }
+
+const trimmed = (v6: V6Part): V6Part => ({
+  range: v6.range.trim(), start: v6.start.trim(), end: v6.end.trim()
+});
 
 const V6_KEYS = [['rangeV6', 'range'], ['rangeV6Start', 'start'], ['rangeV6End', 'end']] as const;
 

@@ -4,15 +4,18 @@
  * Every other health file takes a `HealthInput` or its pieces, never the store's lists.
  */
 import {
-  HARVESTER_SYSTEM_NAMESPACE, KUBEVIRT_ID, SETTING_ID, VIRT_HANDLER_ID, VIRT_HANDLER_LABEL, VIRT_HANDLER_LABEL_VALUE, VMN_NAD_ANNOTATION
+  HARVESTER_SYSTEM_NAMESPACE, KUBEVIRT_ID, SERVER_VERSION_SETTING_ID, SETTING_ID, VIRT_HANDLER_ID, VIRT_HANDLER_LABEL, VIRT_HANDLER_LABEL_VALUE, VMN_NAD_ANNOTATION
 } from '../constants';
+import { editableV6, V6Form } from '../dual-stack';
 import { buildClusterFacts } from '../facts';
 import {
   ClusterNetwork, DaemonSet, IPPool, KubeVirt, NetworkAttachmentDefinition, Node, ObjectMeta, Pod, Setting,
   VirtualMachineInstanceMigration, VlanConfig, VlanStatus
 } from '../k8s-types';
 import { ipPoolName } from '../nad-config';
+import { parseValue } from '../parse';
 import { ClusterFacts, MigrationNetworkValue } from '../types';
+import { releaseRules } from '../versions';
 
 /** Raw objects the health page reads; leave out what could not be read. */
 export interface HealthInput {
@@ -30,6 +33,10 @@ export interface HealthInput {
   clusterFacts?: ClusterFacts;
   /** How many recent migrations to report (default 20). */
   recentMigrations?: number;
+  /** The IPv6 part in effect (dual stack: a v1.10 release and a value with `rangeV6`). */
+  v6?: V6Form;
+  /** Harvester's `server-version`, when the settings were read. */
+  harvesterVersion?: string;
 }
 
 /** Lists as the shell store holds them; a list is undefined when it could not be read. */
@@ -87,8 +94,12 @@ export function healthInputFrom(src: HealthSources, value?: MigrationNetworkValu
   const kubeVirt = src.kubeVirts?.find((k) => objectId(k) === KUBEVIRT_ID);
   const ref = migrationNadRef(setting, kubeVirt);
   const pool = value ? ipPoolName(value.range) : undefined;
+  const harvesterVersion = src.settings?.find((s) => objectId(s) === SERVER_VERSION_SETTING_ID)?.value || undefined;
+  const v6 = value && releaseRules(harvesterVersion).dualStack ? editableV6(parseValue(setting?.value).kept) : undefined;
 
   return {
+    harvesterVersion,
+    ...(v6?.range ? { v6 } : {}),
     setting,
     kubeVirt,
     nodes:        src.nodes ?? [],

@@ -4,6 +4,7 @@
  * Whereabouts), duplicate IP, pod still on the old `k8s.v1.cni.cncf.io/networks`, node not covered by the cluster
  * network). Witness nodes get a row with `expected: false`. Also the "only problems" filter of the table.
  */
+import { v6Bounds, V6Bounds, v6Flags } from './nodes-v6';
 import { Cidr, parseCidr, parseIPv4 } from '../cidr';
 import {
   DEPRECATED_NETWORK_STATUS_ANNOTATION, MGMT_CLUSTER_NETWORK, MIGRATION_INTERFACE, NETWORK_STATUS_ANNOTATION,
@@ -21,24 +22,24 @@ interface NetworkStatusEntry {
 }
 
 const IP_MEMO_LIMIT = 4096;
-const ipMemo = new Map<string, string | undefined>();
+const ipMemo = new Map<string, string[]>();
 
-/** First address of the `migration0` entry of a network-status JSON text. */
-function readMigrationIp(text: string): string | undefined {
+/** The addresses of the `migration0` entry of a network-status JSON text (one per family in dual stack). */
+function readMigrationIps(text: string): string[] {
   let entries: unknown;
 
   try {
     entries = JSON.parse(text);
   } catch {
-    return undefined;
+    return [];
   }
   if (!Array.isArray(entries)) {
-    return undefined;
+    return [];
   }
   const entry = entries.find((e: NetworkStatusEntry | null) => e?.interface === MIGRATION_INTERFACE) as NetworkStatusEntry | undefined;
   const ips = entry?.ips;
 
-  return Array.isArray(ips) && typeof ips[0] === 'string' ? ips[0] : undefined;
+  return Array.isArray(ips) ? ips.filter((ip): ip is string => typeof ip === 'string') : [];
 }
 
 /**
@@ -47,20 +48,28 @@ function readMigrationIp(text: string): string | undefined {
  * annotation text: the page rebuilds rows on every watch event while most pods are unchanged.
  */
 export function migrationIpOf(pod: Pod): string | undefined {
+  const ips = migrationIpsOf(pod);
+
+  // KubeVirt migrates over the IPv4 address of migration0, also in dual stack.
+  return ips.find((ip) => !ip.includes(':')) ?? ips[0];
+}
+
+/** Every address of the pod's `migration0` (both families in dual stack), as Multus reports them. */
+export function migrationIpsOf(pod: Pod): string[] {
   const annotations = pod.metadata?.annotations ?? {};
   const text = annotations[NETWORK_STATUS_ANNOTATION] ?? annotations[DEPRECATED_NETWORK_STATUS_ANNOTATION];
 
   if (!text) {
-    return undefined;
+    return [];
   }
   if (!ipMemo.has(text)) {
     if (ipMemo.size >= IP_MEMO_LIMIT) {
       ipMemo.clear();
     }
-    ipMemo.set(text, readMigrationIp(text));
+    ipMemo.set(text, readMigrationIps(text));
   }
 
-  return ipMemo.get(text);
+  return ipMemo.get(text) as string[];
 }
 
 /** Forgets memoized network-status reads (benchmarks use it to measure cold runs). */
@@ -121,6 +130,8 @@ export interface RowContext {
   /** See `expectedNetworks`. */
   expected?: string;
   covered?: Set<string>;
+  /** Dual stack: the addresses an IPv6 `migration0` address may have (the window, else the range). */
+  v6?: V6Bounds;
 }
 
 /** The row context of a decoded value. */
@@ -133,6 +144,7 @@ export function rowContext(input: HealthInput, value: MigrationNetworkValue | un
     excludes: (value?.exclude ?? []).map((e) => parseCidr(e)).filter((c): c is Cidr => c?.family === 4),
     expected: expectedNetworks(input, enabled),
     covered:  coveredNodes(input, value),
+    v6:       enabled && input.v6 ? v6Bounds(input.v6) : undefined,
   };
 }
 
@@ -159,6 +171,9 @@ function rowFlags(row: HealthRow, pod: Pod | undefined, ctx: RowContext): Health
       flags.push('ipOutsideRange');
     } else if (ip !== undefined && ctx.excludes.some((ex) => ip >= ex.network && ip <= ex.broadcast)) {
       flags.push('ipExcluded');
+    }
+    if (ctx.v6) {
+      flags.push(...v6Flags(row.migrationIpV6, ctx.v6));
     }
     if (ctx.covered && !ctx.covered.has(row.node)) {
       flags.push('notCovered');
@@ -194,6 +209,9 @@ export function nodeRows(input: HealthInput, ctx: RowContext): HealthRow[] {
       row.pod = pod.metadata?.name;
       row.podPhase = pod.status?.phase;
       row.migrationIp = migrationIpOf(pod);
+      if (ctx.v6) {
+        row.migrationIpV6 = migrationIpsOf(pod).find((ip) => ip.includes(':'));
+      }
     }
     if (row.migrationIp) {
       ipCount.set(row.migrationIp, (ipCount.get(row.migrationIp) ?? 0) + 1);

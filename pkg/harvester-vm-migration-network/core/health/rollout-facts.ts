@@ -73,7 +73,7 @@ export function buildRollout(input: HealthInput, rows: HealthRow[], value: Migra
   };
 
   if (input.nad && value) {
-    out.nadMatches = nadMatchesValue(input.nad.spec?.config, value);
+    out.nadMatches = nadMatchesValue(input.nad.spec?.config, value, input.v6);
   }
   const capacity = value ? capacityOf(value, input.ipPools) : undefined;
 
