@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildHealth, healthInputFrom, nadConfig, nadMatchesValue, parseValue, readNadConfig, serializeForm, validateForm
+} from '../index';
+import { editableV6 } from '../dual-stack';
+import { releaseRules } from '../versions';
+import type { FormState, Setting } from '../index';
+import { createClusterNetwork, createNodes } from './factories';
+import { createPod, createSetting, VALUE } from './k8s-factories';
+import { sources, value } from './health-page-fixtures';
+
+const DUAL = '{"clusterNetwork":"vm-migration","vlan":100,"range":"192.168.1.0/24","exclude":["192.168.1.1/32"],"rangeV6":"fd00:10::/120","rangeV6Start":"fd00:10::10","rangeV6End":"fd00:10::20"}';
+const nodes = createNodes(3);
+const facts = (version = 'v1.10.0') => ({
+  nodes, clusterNetworks: [createClusterNetwork('vm-migration', nodes)], harvesterVersion: version
+});
+
+function formOf(text: string): FormState {
+  const parsed = parseValue(text);
+
+  return { ...parsed.form, v6: editableV6(parsed.kept) };
+}
+
+describe('the rules of a release', () => {
+  it.each([
+    ['v1.10.0', 'v1.10', undefined, true],
+    ['v1.11.2', 'v1.10', 'v1.11.2', true],
+    ['v1.9.1', 'v1.9', undefined, false],
+    ['v1.5.0', 'v1.6', 'v1.5.0', false],
+    ['v2.0.0', 'v1.10', 'v2.0.0', true],
+  ])('%s is read as %s', (version, release, unknownVersion, dualStack) => {
+    expect(releaseRules(version)).toMatchObject({
+      release, unknownVersion, dualStack
+    });
+  });
+
+  it('an unreadable version keeps the strictest rules and no dual stack', () => {
+    expect(releaseRules('dev')).toStrictEqual({
+      unknownVersion: 'dev', refusesIPv6Range: true, skipsUnmatchedVlanConfig: false, rwxPeer: true, dualStack: false
+    });
+  });
+});
+
+describe('the IPv6 part in the form (v1.10)', () => {
+  it('an untouched dual-stack value is written back byte for byte, even in another key order', () => {
+    const reordered = '{"rangeV6End":"fd00:10::20","clusterNetwork":"vm-migration","rangeV6":"fd00:10::/120","vlan":100,"range":"192.168.1.0/24","exclude":["192.168.1.1/32"],"rangeV6Start":"fd00:10::10"}';
+
+    expect(serializeForm(formOf(reordered), reordered)).toBe(reordered);
+  });
+
+  it('an edited window is written after exclude in Harvester\'s order, other kept keys after it', () => {
+    const stored = DUAL.replace('}', ',"colour":"blue"}');
+    const form = formOf(stored);
+
+    form.v6 = {
+      range: 'fd00:10::/120', start: 'fd00:10::10', end: ' fd00:10::30 '
+    };
+    expect(serializeForm(form, stored)).toBe('{"clusterNetwork":"vm-migration","vlan":100,"range":"192.168.1.0/24","exclude":["192.168.1.1/32"],"rangeV6":"fd00:10::/120","rangeV6Start":"fd00:10::10","rangeV6End":"fd00:10::30","colour":"blue"}');
+  });
+
+  it('clearing the IPv6 part goes back to IPv4 only: the keys are left out', () => {
+    const form = formOf(DUAL);
+
+    form.v6 = {
+      range: '', start: '', end: ''
+    };
+    expect(serializeForm(form, DUAL)).toBe(VALUE);
+  });
+
+  it('a key that is not a string is not edited (nothing we cannot read is overwritten)', () => {
+    expect(editableV6(parseValue(DUAL.replace('"fd00:10::/120"', '7')).kept)).toBeUndefined();
+    expect(editableV6(parseValue(DUAL.replace('"fd00:10::10"', 'null')).kept)).toStrictEqual({
+      range: 'fd00:10::/120', start: '', end: 'fd00:10::20'
+    });
+  });
+
+  it('is checked on v1.10 and ignored before', () => {
+    const form = formOf(DUAL);
+
+    form.v6 = {
+      range: 'fd00:10::/120', start: 'fd00:10::20', end: 'fd00:10::10'
+    };
+    expect(validateForm(form, facts()).webhookMessage).toBe('rangeV6Start fd00:10::20 must not be after rangeV6End fd00:10::10');
+    expect(validateForm(form, facts('v1.9.0')).valid).toBe(true);
+  });
+
+  it.each([
+    [{ start: 'fd00:20::1', end: 'fd00:20::9' }, 'RANGE_V6_WINDOW_OUTSIDE'],
+    [{ start: 'fd00:10::10', end: 'fd00:10::11' }, 'RANGE_V6_WINDOW_SHORT'],
+    [{ start: '', end: '' }, 'RANGE_V6_NO_WINDOW'],
+    [{ start: 'fd00:10::10', end: '' }, 'RANGE_V6_HALF_WINDOW'],
+  ])('warns where the webhook is silent: %o', (window, code) => {
+    const form = { ...formOf(DUAL), v6: { range: 'fd00:10::/120', ...window } };
+    const result = validateForm(form, facts());
+
+    expect(result.valid).toBe(true);
+    expect(result.problems.map((p) => p.code)).toContain(code);
+  });
+
+  it('counts the window with the IPv4 addresses, as Harvester does, and says when IPv4 alone falls short', () => {
+    const form = {
+      ...formOf(DUAL), range: '192.168.1.0/30', exclude: []
+    };
+
+    expect(validateForm(form, facts()).problems.map((p) => p.code)).toStrictEqual(['WHEREABOUTS_SHORTFALL']);
+    expect(validateForm({ ...form, v6: undefined }, facts()).webhookMessage).toBe('allocatable IP address range is < 3, allocate sufficient range');
+  });
+});
+
+describe('the NAD of a dual-stack value', () => {
+  const v6 = {
+    range: 'fd00:10::/120', start: 'fd00:10::10', end: 'fd00:10::20'
+  };
+  const config = nadConfig(parseValue(VALUE).value!, undefined, v6);
+
+  it('is previewed with ipRanges, as Harvester\'s controller writes it', () => {
+    expect(config).toBe('{"cniVersion":"0.3.1","type":"bridge","bridge":"vm-migration-br","promiscMode":true,"vlan":100,"ipam":{"type":"whereabouts","ipRanges":[{"range":"192.168.1.0/24","exclude":["192.168.1.1/32"]},{"range":"fd00:10::/120","range_start":"fd00:10::10","range_end":"fd00:10::20"}]}}');
+  });
+
+  it('is read back, and matches the value only with its IPv6 part', () => {
+    expect(readNadConfig(config)).toMatchObject({
+      range: '192.168.1.0/24', exclude: ['192.168.1.1/32'], v6
+    });
+    expect(nadMatchesValue(config, parseValue(VALUE).value!, v6)).toBe(true);
+    expect(nadMatchesValue(config, parseValue(VALUE).value!)).toBe(false);
+    expect(nadMatchesValue(nadConfig(parseValue(VALUE).value!), parseValue(VALUE).value!, v6)).toBe(false);
+  });
+});
+
+describe('each node\'s addresses in dual stack', () => {
+  const version: Setting = { metadata: { name: 'server-version' }, value: 'v1.10.0' };
+  const dualPod = (name: string, node: string, ips: string[]) => {
+    const pod = createPod(name, node, ips[0]);
+    const annotations = pod.metadata!.annotations!;
+    const status = JSON.parse(annotations['k8s.v1.cni.cncf.io/network-status']) as { interface?: string; ips: string[] }[];
+
+    (status.find((s) => s.interface === 'migration0') as { ips: string[] }).ips = ips;
+    annotations['k8s.v1.cni.cncf.io/network-status'] = JSON.stringify(status);
+
+    return pod;
+  };
+
+  it('shows the IPv6 address beside the IPv4 one (which KubeVirt uses) and flags one outside the window or missing', () => {
+    const input = healthInputFrom(sources({
+      settings: [createSetting(DUAL), version],
+      pods:     [dualPod('virt-handler-a', 'node-1', ['192.168.1.2', 'fd00:10::10']), dualPod('virt-handler-b', 'node-2', ['192.168.1.3', 'fd00:10::99'])],
+    }), value);
+    const rows = buildHealth(input).rows;
+
+    expect(rows.map((r) => [r.migrationIp, r.migrationIpV6, r.flags])).toStrictEqual([
+      ['192.168.1.2', 'fd00:10::10', []],
+      ['192.168.1.3', 'fd00:10::99', ['ipV6OutsideWindow']],
+    ]);
+    const single = buildHealth(healthInputFrom(sources({ settings: [createSetting(DUAL), version] }), value)).rows;
+
+    expect(single.map((r) => r.flags)).toStrictEqual([['noIpV6'], ['noIpV6']]);
+  });
+
+  it('before v1.10 the same value is single stack: no IPv6 column, no flag', () => {
+    const rows = buildHealth(healthInputFrom(sources({ settings: [createSetting(DUAL), { ...version, value: 'v1.9.0' }] }), value)).rows;
+
+    expect(rows.map((r) => [r.migrationIpV6, r.flags])).toStrictEqual([[undefined, []], [undefined, []]]);
+  });
+});
