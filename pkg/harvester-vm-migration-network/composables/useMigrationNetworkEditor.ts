@@ -10,7 +10,7 @@ import { shellPage } from './useShellPage';
 import { fleetReader } from './fleet-reader';
 import { recordChange } from './seen-changes';
 import {
-  EDITOR_TYPES, checkForm, factsOf, migrationsOf, writesNothing
+  EDITOR_TYPES, checkForm, factsOf, loadedForm, migrationsOf, shownKept, writesNothing
 } from '../editor/adapter';
 import { editorNotices } from '../editor/notices';
 import {
@@ -19,7 +19,7 @@ import {
 import { EditorView } from '../editor/types';
 import { PageState, pageStateOf } from '../utils/page-state';
 import {
-  FormState, Problem, SETTING_ID, STEVE_TYPES, configuredCondition, controllerCaughtUp, parseValue, valueChanges
+  FormState, Problem, SETTING_ID, STEVE_TYPES, configuredCondition, controllerCaughtUp, parseValue, releaseRules, valueChanges
 } from '../core';
 
 export interface MigrationNetworkEditor {
@@ -70,6 +70,9 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
     state.value = transition(state.value, event);
   };
 
+  const available = computed(() => Object.fromEntries(EDITOR_TYPES.map((type) => [type, cluster.state[type].availability === 'ready'])) as Record<string, boolean>);
+  const facts = computed(() => factsOf(cluster.objects.value, available.value));
+
   function load(from: SettingObject) {
     const parsed = parseValue(from.value ?? '');
 
@@ -77,8 +80,7 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
     ourWrite.value = undefined;
     reviewAttempted.value = false;
     ourVersions.value = [from.metadata.resourceVersion ?? ''];
-    form.value = parsed.form;
-    parseProblems.value = parsed.problems;
+    ({ form: form.value, problems: parseProblems.value } = loadedForm(parsed, facts.value));
     dispatch({ type: 'load' });
   }
 
@@ -89,8 +91,6 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
     }
   }, { immediate: true });
 
-  const available = computed(() => Object.fromEntries(EDITOR_TYPES.map((type) => [type, cluster.state[type].availability === 'ready'])) as Record<string, boolean>);
-  const facts = computed(() => factsOf(cluster.objects.value, available.value));
   const storedValue = computed(() => base.value?.value ?? '');
   const check = computed(() => checkForm(form.value, facts.value, storedValue.value, t));
   const kept = computed(() => parseValue(storedValue.value).kept);
@@ -131,7 +131,8 @@ export function useMigrationNetworkEditor(store: Store<unknown>, writeOptions: W
         errorCount:       reviewAttempted.value ? c.problems.filter((p) => p.severity === 'error').length : 0,
       }),
       check:     c,
-      kept:      kept.value,
+      kept:      shownKept(kept.value, form.value),
+      release:   { ...releaseRules(facts.value.harvesterVersion), version: facts.value.harvesterVersion },
       rawValue:  parseProblems.value.length ? storedValue.value : undefined,
       condition: configuredCondition(setting.value),
       caughtUp:  setting.value ? controllerCaughtUp(setting.value) : undefined,

@@ -75,5 +75,9 @@ export { summarizeFleetCluster, ipPoolId } from './fleet';
 export type {
   FleetClusterInputs, FleetRow, FleetProblem, FleetState, FleetSeverity, Unreachable
 } from './fleet';
-export { dualStackOf } from './dual-stack';
-export type { DualStackView } from './dual-stack';
+export {
+  dualStackOf, editableV6, isV6Key, keptWithV6
+} from './dual-stack';
+export type { DualStackView, V6Form } from './dual-stack';
+export { releaseRules } from './versions';
+export type { ReleaseRules } from './versions';

@@ -1,9 +1,21 @@
 /**
  * What a save changes, field by field, for the review: the stored value beside the one to be written, in the
  * words of the form (Enabled/Disabled, cluster network, VLAN, range, excludes) and then any key the form keeps
- * without editing it (Harvester's IPv6 keys). Pure: both sides are read with the same parser the editor uses.
+ * without editing it; v1.10's IPv6 keys read as text. Pure: both sides are read with the same parser the editor uses.
  */
+import { isV6Key } from './dual-stack';
 import { parseValue } from './parse';
+
+/** An IPv6 key's value as the form shows it (a string unquoted); anything else as stored. */
+function asText(raw: string): string {
+  try {
+    const value: unknown = JSON.parse(raw);
+
+    return typeof value === 'string' ? value : raw;
+  } catch {
+    return raw;
+  }
+}
 
 export interface FieldChange {
   /** A form field (`state`, `clusterNetwork`, `vlan`, `range`, `exclude`), or a key the form keeps as it is. */
@@ -24,7 +36,7 @@ function sides(raw: string): Map<string, string | undefined> {
   out.set('range', on(form.range));
   out.set('exclude', on(form.exclude.filter((e) => e.trim() !== '').join(', ')));
   for (const { key, raw: text } of kept) {
-    out.set(key, text);
+    out.set(key, isV6Key(key) ? asText(text) : text);
   }
 
   return out;

@@ -1,7 +1,8 @@
 import type { Translate } from '../composables/useShellPage';
 import {
-  STEVE_TYPES, MGMT_CLUSTER_NETWORK, buildClusterFacts, validateForm, formToValue, nadConfig, runningMigrations,
-  ClusterFacts, ClusterObjects, FormState, Problem, FactKey, RunningMigration, VirtualMachineInstanceMigration
+  STEVE_TYPES, MGMT_CLUSTER_NETWORK, buildClusterFacts, validateForm, formToValue, nadConfig, runningMigrations, editableV6, isV6Key,
+  releaseRules, ClusterFacts, ClusterObjects, FormState, KeptEntry, ParseResult, Problem, FactKey, RunningMigration,
+  VirtualMachineInstanceMigration
 } from '../core';
 import { RangeCapacityView, ClusterNetworkOption } from './types';
 
@@ -80,8 +81,9 @@ export function checkForm(form: FormState, facts: ClusterFacts, stored: string, 
     hasErrors: !result.valid,
     skipped:   result.skipped,
     networks:  networkOptions(facts, t),
-    nadConfig: value ? nadConfig(value) : undefined,
+    nadConfig: value ? nadConfig(value, undefined, form.v6 && trimV6(form.v6)) : undefined,
     capacity:  plan && rangeSaveable ? {
+      v6Window:        plan.v6Window,
       usable:          plan.usable,
       harvesterUsable: plan.webhookUsable,
       nodes:           plan.required ?? 0,
@@ -104,4 +106,31 @@ export function writesNothing(form: FormState, check: FormCheck, stored: string)
 /** Migrations still running, which KubeVirt may fail when virt-handler restarts. */
 export function migrationsOf(objects: Record<string, unknown[]>): RunningMigration[] {
   return runningMigrations((objects[STEVE_TYPES.vmim] ?? []) as VirtualMachineInstanceMigration[]);
+}
+
+const trimV6 = (v6: NonNullable<FormState['v6']>) => ({
+  range: v6.range.trim(), start: v6.start.trim(), end: v6.end.trim()
+});
+
+/**
+ * The form a stored value opens as: on a release with dual stack (v1.10) the IPv6 keys become fields (unless one
+ * of them is not a string: then they stay kept and read-only, and the webhook's type error says why), and the
+ * "kept key" notices of those keys go. On older releases they are kept keys, shown read-only, as before.
+ */
+export function loadedForm(parsed: ParseResult, facts: ClusterFacts): { form: FormState; problems: Problem[] } {
+  const v6 = releaseRules(facts.harvesterVersion).dualStack && parsed.value ? editableV6(parsed.kept) : undefined;
+
+  if (!v6) {
+    return { form: parsed.form, problems: parsed.problems };
+  }
+
+  return {
+    form:     { ...parsed.form, v6 },
+    problems: parsed.problems.filter((p) => !(p.code === 'PARSE_UNKNOWN_KEY' && isV6Key(p.entry ?? ''))),
+  };
+}
+
+/** The stored keys shown read-only: without the IPv6 ones when the form edits them. */
+export function shownKept(kept: KeptEntry[], form: FormState): KeptEntry[] {
+  return form.v6 ? kept.filter((k) => !isV6Key(k.key)) : kept;
 }

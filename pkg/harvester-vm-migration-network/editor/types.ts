@@ -2,7 +2,9 @@
  * View types the editor's components and its adapter share. They live in a `.ts` module, never in a `.vue`
  * file: the package build's type checker cannot see types exported from single-file components.
  */
-import type { Condition, FieldChange, KeptEntry, RunningMigration } from '../core';
+import type {
+  Condition, FieldChange, KeptEntry, ReleaseRules, RunningMigration
+} from '../core';
 import type { FormCheck } from './adapter';
 import type { Notice } from './notices';
 import type { Step } from './steps';
@@ -14,6 +16,8 @@ export interface RangeCapacityView {
   nodes: number;
   spare: number;
   headroomPercent: number;
+  /** Dual stack: the IPv6 window's size (Harvester adds it to its count; each node needs one of each family). */
+  v6Window?: number;
 }
 
 /** One choice in the cluster network select; a network not ready on every node is offered disabled. */
@@ -53,6 +57,8 @@ export interface EditorView {
   check: FormCheck;
   /** Stored keys the form does not edit: a save writes them back unchanged. */
   kept: KeptEntry[];
+  /** The cluster's Harvester release as the checks read it (one line under the title). */
+  release: ReleaseRules & { version?: string };
   /** The stored text as is, when it could not be read the way Harvester reads it. */
   rawValue?: string;
   /** The controller's `configured` condition and whether it processed the current value. */

@@ -44,11 +44,15 @@ describe('valueChanges', () => {
     });
   });
 
-  it('keys the form keeps (IPv6 on v1.10) are rows of their own', () => {
-    const dual = DOCS.replace('}', ',"rangeV6":"fd00::/64"}');
+  it('keys the form keeps (IPv6 on v1.10) are rows of their own, read as text', () => {
+    const dual = DOCS.replace('}', ',"rangeV6":"fd00::/64","colour":"blue"}');
+    const changes = valueChanges(dual, dual.replace('100', '101').replace('fd00::/64', 'fd00:1::/64'));
 
-    expect(valueChanges(dual, dual.replace('100', '101')).find((c) => c.field === 'rangeV6')).toEqual({
-      field: 'rangeV6', before: '"fd00::/64"', after: '"fd00::/64"', changed: false
+    expect(changes.find((c) => c.field === 'rangeV6')).toEqual({
+      field: 'rangeV6', before: 'fd00::/64', after: 'fd00:1::/64', changed: true
+    });
+    expect(changes.find((c) => c.field === 'colour')).toEqual({
+      field: 'colour', before: '"blue"', after: '"blue"', changed: false
     });
   });
 });
