@@ -41,6 +41,8 @@ const VECTORS: Vector[] = [
   { name: 'prefix /15', value: net({ range: '10.0.0.0/15', exclude: [] }) },
   { name: 'IPv6 range', value: net({ range: 'fd00::/64', exclude: [] }) },
   { name: 'small IPv6 range', value: net({ range: 'fd00::/120', exclude: [] }) },
+  { name: 'IPv6 range with an IPv4 exclude', value: net({ range: 'fd00::/64' }) },
+  { name: 'IPv6 range with an IPv6 exclude', value: net({ range: 'fd00::/64', exclude: ['fd00::1/128'] }) },
   { name: 'IPv6 range with host bits', value: net({ range: 'fd00::1/64', exclude: [] }) },
   { name: 'IPv6 range /8', value: net({ range: 'fd00::/8', exclude: [] }) },
   { name: 'bare exclude', value: net({ exclude: ['192.168.1.5'] }) },

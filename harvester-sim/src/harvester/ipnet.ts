@@ -103,8 +103,14 @@ export function parsePrefix(text: string): { cidr?: Cidr; error?: string } {
 
 /** `netip.Prefix.Overlaps`: same family and one masked prefix contains the other's network. */
 export function overlaps(a: Cidr, b: Cidr): boolean {
-  if (a.family !== b.family || a.family === 6) {
-    return a.family === b.family && a.networkText === b.networkText;
+  if (a.family !== b.family) {
+    return false;
+  }
+  if (a.family === 6) {
+    // Reached before v1.9, whose webhook lets an IPv6 range through to the exclude checks.
+    const bits = Math.min(a.prefix, b.prefix);
+
+    return ipaddr.IPv6.parse(a.networkText.split('/')[0]).match(ipaddr.IPv6.parse(b.networkText.split('/')[0]), bits);
   }
   const prefix = Math.min(a.prefix, b.prefix);
 

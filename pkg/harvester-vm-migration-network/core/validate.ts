@@ -58,12 +58,14 @@ function check(subject: Subject, facts: ClusterFacts, changes: boolean, out: Pro
 
   checkVlan(subject, out);
   const range = checkRange(subject, out, rules);
-  const excludes = checkExcludes(subject, range, out);
+  // Before v1.9 an IPv6 range reaches the exclude checks as any range does (and hangs only at the count).
+  const hangs = !rules.refusesIPv6Range && parseCidr(subject.range)?.family === 6;
+  const excludes = checkExcludes(subject, range ?? (hangs ? parseCidr(subject.range) : undefined), out);
   const required = facts.nodes?.filter((n) => !n.hasWitnessLabel).length;
   const v6Window = rules.dualStack && subject.v6 ? checkDualStack(subject.v6, required, out) : undefined;
 
   checkClusterNetwork(subject.clusterNetwork, facts, out, skipped, rules);
-  if (!range && !rules.refusesIPv6Range && parseCidr(subject.range)?.family === 6 && !out.some((p) => p.field === 'range' && p.severity === 'error')) {
+  if (hangs && !out.some((p) => (p.field === 'range' || p.field === 'exclude') && p.severity === 'error')) {
     out.push(problem('W8_RANGE_IPV6_TIMEOUT', {
       entry: subject.range, args: { range: subject.range, release: rules.release ?? '' }, webhookMessage: WEBHOOK_TIMEOUT_MESSAGE
     }));

@@ -118,7 +118,7 @@ const trimV6 = (v6: NonNullable<FormState['v6']>) => ({
  * "kept key" notices of those keys go. On older releases they are kept keys, shown read-only, as before.
  */
 export function loadedForm(parsed: ParseResult, facts: ClusterFacts): { form: FormState; problems: Problem[] } {
-  const v6 = releaseRules(facts.harvesterVersion).dualStack && parsed.value ? editableV6(parsed.kept) : undefined;
+  const v6 = releaseRules(facts.harvesterVersion).dualStack ? editableV6(parsed.kept) : undefined;
 
   if (!v6) {
     return { form: parsed.form, problems: parsed.problems };
