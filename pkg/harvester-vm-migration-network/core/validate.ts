@@ -65,7 +65,8 @@ function check(subject: Subject, facts: ClusterFacts, changes: boolean, out: Pro
   const v6Window = rules.dualStack && subject.v6 ? checkDualStack(subject.v6, required, out) : undefined;
 
   checkClusterNetwork(subject.clusterNetwork, facts, out, skipped, rules);
-  if (hangs && !out.some((p) => (p.field === 'range' || p.field === 'exclude') && p.severity === 'error')) {
+  // Said on the range even when an exclude fails first (the webhook then answers that exclude's message).
+  if (hangs && !out.some((p) => p.field === 'range' && p.severity === 'error')) {
     out.push(problem('W8_RANGE_IPV6_TIMEOUT', {
       entry: subject.range, args: { range: subject.range, release: rules.release ?? '' }, webhookMessage: WEBHOOK_TIMEOUT_MESSAGE
     }));

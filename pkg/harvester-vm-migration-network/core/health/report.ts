@@ -16,6 +16,8 @@ export interface HealthReport {
   value?: MigrationNetworkValue;
   /** The IPv6 part of a dual-stack value (Harvester v1.10), shown as stored. */
   ipv6?: DualStackView;
+  /** The cluster's release applies the IPv6 part (v1.10); before, Harvester ignores those keys. */
+  dualStack: boolean;
   /** What virt-handler pods' `k8s.v1.cni.cncf.io/networks` must say; undefined when unknown. */
   expectedNetworks?: string;
   rows: HealthRow[];
@@ -39,6 +41,7 @@ export function buildHealth(input: HealthInput): HealthReport {
     enabled,
     value,
     ipv6:             enabled ? dualStackOf(parsed.kept) : undefined,
+    dualStack:        !!input.v6,
     expectedNetworks: ctx.expected,
     rows,
     rollout:          buildRollout(input, rows, value),

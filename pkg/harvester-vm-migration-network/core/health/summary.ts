@@ -62,8 +62,10 @@ export function nadView(nad: NetworkAttachmentDefinition | undefined, nadMatches
     return undefined;
   }
   const config = readNadConfig(nad.spec?.config);
+  // Dual stack: both families' ranges, as the NAD's ipRanges list them.
+  const range = config?.v6 ? `${ config.range }, ${ config.v6.range }` : config?.range;
 
   return {
-    id: objectId(nad), bridge: config?.bridge, vlan: config?.vlan, range: config?.range, exclude: config?.exclude ?? [], matches: nadMatches
+    id: objectId(nad), bridge: config?.bridge, vlan: config?.vlan, range, exclude: config?.exclude ?? [], matches: nadMatches
   };
 }
