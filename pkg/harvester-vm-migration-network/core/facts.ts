@@ -67,6 +67,13 @@ function vlanConfigFact(vc: VlanConfig): VlanConfigFact {
   return { name, annotationError: 'invalid' };
 }
 
+/** A VlanConfig's uplink MTU: 0 or absent means Harvester's default, 1500. */
+function uplinkMtu(vc: VlanConfig): number {
+  const mtu = vc.spec?.uplink?.linkAttributes?.mtu;
+
+  return typeof mtu === 'number' && mtu > 0 ? mtu : 1500;
+}
+
 function labelOf(obj: { metadata?: { labels?: Record<string, string> } }): string | undefined {
   return obj.metadata?.labels?.[CLUSTER_NETWORK_LABEL];
 }
@@ -91,7 +98,7 @@ function clusterNetworkFacts(cns: ClusterNetwork[], statuses: VlanStatus[], conf
     facts.get(labelOf(vs) ?? '')?.vlanStatuses.push(fact);
   }
   for (const vc of configs) {
-    facts.get(labelOf(vc) ?? '')?.vlanConfigs.push(vlanConfigFact(vc));
+    facts.get(labelOf(vc) ?? '')?.vlanConfigs.push({ ...vlanConfigFact(vc), mtu: uplinkMtu(vc) });
   }
 
   return [...facts.values()];

@@ -80,4 +80,6 @@ export {
 } from './dual-stack';
 export type { DualStackView, V6Form } from './dual-stack';
 export { releaseRules } from './versions';
+export { mtuGroups } from './mtu';
+export type { MtuGroup } from './mtu';
 export type { ReleaseRules } from './versions';

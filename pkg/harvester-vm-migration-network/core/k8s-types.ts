@@ -121,7 +121,7 @@ export interface VlanStatus extends K8sObject {
 }
 
 export interface VlanConfig extends K8sObject {
-  spec?: { clusterNetwork?: string };
+  spec?: { clusterNetwork?: string; uplink?: { linkAttributes?: { mtu?: number } } };
 }
 
 /** core/v1 Event, as far as the health page reads it (why a virt-handler pod cannot start). */

@@ -58,6 +58,7 @@ export const MESSAGES = {
   W19_MATCHED_NODES_ABSENT:           m('validation.matchedNodesAbsent', 'error', 'clusterNetwork', 'vlanConfig'),
   W19_MATCHED_NODES_INVALID:          m('validation.matchedNodesInvalid', 'error', 'clusterNetwork', 'vlanConfig'),
   W20_NOT_SPANNED:                    m('validation.notSpanned', 'error', 'clusterNetwork', 'clusterNetwork', 'nodes', 'count'),
+  CLUSTER_NETWORK_MTU_MIXED:          m('validation.mtuMixed', 'warning', 'clusterNetwork', 'clusterNetwork', 'mtus'),
   CLUSTER_NETWORK_NOT_READY_ON_NODES: m('validation.notReadyOnNodes', 'warning', 'clusterNetwork', 'clusterNetwork', 'nodes', 'count'),
   W21_NOT_ENOUGH_IPS:                 m('validation.notEnoughIps', 'error', 'range', 'required', 'usable'),
   USABLE_OVERCOUNTED:                 m('validation.usableOvercounted', 'warning', 'exclude', 'webhook', 'usable'),
@@ -96,6 +97,7 @@ export const HEALTH_FLAG_KEYS: Record<HealthFlag, string> = {
   notCovered:        'vmMigrationNetwork.health.flags.notCovered',
   noIpV6:            'vmMigrationNetwork.health.flags.noIpV6',
   ipV6OutsideWindow: 'vmMigrationNetwork.health.flags.ipV6OutsideWindow',
+  mtuMismatch:       'vmMigrationNetwork.health.flags.mtuMismatch',
 };
 
 /**

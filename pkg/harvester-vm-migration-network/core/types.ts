@@ -73,6 +73,8 @@ export interface VlanStatusFact {
 
 export interface VlanConfigFact {
   name: string;
+  /** The uplink's MTU (`spec.uplink.linkAttributes.mtu`; 0 or absent is the default, 1500). */
+  mtu?: number;
   /** Parsed `network.harvesterhci.io/matched-nodes`; undefined when absent/empty or not a JSON string array. */
   matchedNodes?: string[];
   /** Why `matchedNodes` is missing. */
@@ -168,7 +170,8 @@ export type HealthFlag =
   | 'oldConfig'
   | 'notCovered'
   | 'noIpV6'
-  | 'ipV6OutsideWindow';
+  | 'ipV6OutsideWindow'
+  | 'mtuMismatch';
 
 export interface HealthRow {
   node: string;
@@ -182,5 +185,7 @@ export interface HealthRow {
   migrationIp?: string;
   /** Dual stack: the IPv6 address of `migration0` (KubeVirt migrates over `migrationIp`, the IPv4 one). */
   migrationIpV6?: string;
+  /** The node's MTU on the cluster network (from the VlanConfig that covers it). */
+  mtu?: number;
   flags: HealthFlag[];
 }

@@ -1,6 +1,7 @@
 import { foldKey, goTypeError, readJson } from './go-json';
 import { usableIntervals } from './ip-intervals';
 import { problem } from './messages';
+import { checkMtu } from './mtu';
 import { parseValue } from './parse';
 import { cleanExcludes, serializeForm } from './serialize';
 import {
@@ -65,6 +66,7 @@ function check(subject: Subject, facts: ClusterFacts, changes: boolean, out: Pro
   const v6Window = rules.dualStack && subject.v6 ? checkDualStack(subject.v6, required, out) : undefined;
 
   checkClusterNetwork(subject.clusterNetwork, facts, out, skipped, rules);
+  checkMtu(subject.clusterNetwork, facts, out);
   // Said on the range even when an exclude fails first (the webhook then answers that exclude's message).
   if (hangs && !out.some((p) => p.field === 'range' && p.severity === 'error')) {
     out.push(problem('W8_RANGE_IPV6_TIMEOUT', {

@@ -1,7 +1,7 @@
 import type { Translate } from '../composables/useShellPage';
 import {
   STEVE_TYPES, MGMT_CLUSTER_NETWORK, buildClusterFacts, validateForm, formToValue, nadConfig, runningMigrations, editableV6, isV6Key,
-  releaseRules, ClusterFacts, ClusterObjects, FormState, KeptEntry, ParseResult, Problem, FactKey, RunningMigration,
+  releaseRules, mtuGroups, ClusterFacts, ClusterObjects, FormState, KeptEntry, ParseResult, Problem, FactKey, RunningMigration,
   VirtualMachineInstanceMigration
 } from '../core';
 import { RangeCapacityView, ClusterNetworkOption } from './types';
@@ -26,6 +26,8 @@ export interface FormCheck {
   capacity?: RangeCapacityView;
   networks: ClusterNetworkOption[];
   nadConfig?: string;
+  /** The MTU every node of the chosen cluster network uses, when they agree (a warning says when they do not). */
+  mtu?: number;
 }
 
 /** Lists of readable types become core cluster facts; an unreadable list stays undefined so its checks are skipped. */
@@ -82,6 +84,7 @@ export function checkForm(form: FormState, facts: ClusterFacts, stored: string, 
     skipped:   result.skipped,
     networks:  networkOptions(facts, t),
     nadConfig: value ? nadConfig(value, undefined, form.v6 && trimV6(form.v6)) : undefined,
+    mtu:       uniformMtu(form.clusterNetwork, facts),
     capacity:  plan && rangeSaveable ? {
       v6Window:        plan.v6Window,
       usable:          plan.usable,
@@ -133,4 +136,12 @@ export function loadedForm(parsed: ParseResult, facts: ClusterFacts): { form: Fo
 /** The stored keys shown read-only: without the IPv6 ones when the form edits them. */
 export function shownKept(kept: KeptEntry[], form: FormState): KeptEntry[] {
   return form.v6 ? kept.filter((k) => !isV6Key(k.key)) : kept;
+}
+
+/** The one MTU of the chosen cluster network's nodes (from its VlanConfigs); undefined when unknown or mixed. */
+function uniformMtu(clusterNetwork: string, facts: ClusterFacts): number | undefined {
+  const cn = facts.clusterNetworks?.find((c) => c.name === clusterNetwork);
+  const groups = cn ? mtuGroups(cn, facts.nodes?.filter((n) => !n.witness).map((n) => n.name)) : [];
+
+  return groups.length === 1 ? groups[0].mtu : undefined;
 }

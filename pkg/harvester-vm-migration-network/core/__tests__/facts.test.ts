@@ -46,14 +46,26 @@ describe('buildClusterFacts', () => {
         }, {
           name: 'vm-migration-harvester-node-1', node: 'harvester-node-1', ready: undefined
         }],
-        vlanConfigs: [{ name: 'vm-migration-vc', matchedNodes: ['harvester-node-0'] }]
+        vlanConfigs: [{
+          name: 'vm-migration-vc', matchedNodes: ['harvester-node-0'], mtu: 1500
+        }]
       },
       {
         name:         'other',
         ready:        false,
         vlanStatuses: [],
         vlanConfigs:  [
-          { name: 'other-vc', annotationError: 'absent' }, { name: 'other-vc', matchedNodes: [] }, { name: 'other-vc', annotationError: 'invalid' }, { name: 'other-vc', annotationError: 'invalid' }, { name: 'other-vc', annotationError: 'invalid' },
+          {
+            name: 'other-vc', annotationError: 'absent', mtu: 1500
+          }, {
+            name: 'other-vc', matchedNodes: [], mtu: 1500
+          }, {
+            name: 'other-vc', annotationError: 'invalid', mtu: 1500
+          }, {
+            name: 'other-vc', annotationError: 'invalid', mtu: 1500
+          }, {
+            name: 'other-vc', annotationError: 'invalid', mtu: 1500
+          },
         ]
       },
       {

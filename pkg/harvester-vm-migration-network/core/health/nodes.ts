@@ -5,77 +5,19 @@
  * network). Witness nodes get a row with `expected: false`. Also the "only problems" filter of the table.
  */
 import { v6Bounds, V6Bounds, v6Flags } from './nodes-v6';
+import { MtuGroup, mtuGroups } from '../mtu';
 import { Cidr, parseCidr, parseIPv4 } from '../cidr';
-import {
-  DEPRECATED_NETWORK_STATUS_ANNOTATION, MGMT_CLUSTER_NETWORK, MIGRATION_INTERFACE, NETWORK_STATUS_ANNOTATION,
-  NETWORKS_ANNOTATION, VMN_NAD_ANNOTATION
-} from '../constants';
+import { MGMT_CLUSTER_NETWORK, MIGRATION_INTERFACE, NETWORKS_ANNOTATION, VMN_NAD_ANNOTATION } from '../constants';
 import { nodeFact } from '../facts';
 import { Pod } from '../k8s-types';
 import { HealthFlag, HealthRow, MigrationNetworkValue } from '../types';
 import { HealthInput } from './inputs';
+import { migrationIpOf, migrationIpsOf } from './network-status';
 
-interface NetworkStatusEntry {
-  name?: unknown;
-  interface?: unknown;
-  ips?: unknown;
-}
+export {
+  clearHealthMemo, migrationIpOf, migrationIpsOf
+} from './network-status';
 
-const IP_MEMO_LIMIT = 4096;
-const ipMemo = new Map<string, string[]>();
-
-/** The addresses of the `migration0` entry of a network-status JSON text (one per family in dual stack). */
-function readMigrationIps(text: string): string[] {
-  let entries: unknown;
-
-  try {
-    entries = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(entries)) {
-    return [];
-  }
-  const entry = entries.find((e: NetworkStatusEntry | null) => e?.interface === MIGRATION_INTERFACE) as NetworkStatusEntry | undefined;
-  const ips = entry?.ips;
-
-  return Array.isArray(ips) ? ips.filter((ip): ip is string => typeof ip === 'string') : [];
-}
-
-/**
- * The pod's migration IP: first address of the `migration0` entry of Multus' `network-status` annotation (the
- * deprecated `networks-status` when the current one is absent). Undefined when absent or unreadable. Memoized per
- * annotation text: the page rebuilds rows on every watch event while most pods are unchanged.
- */
-export function migrationIpOf(pod: Pod): string | undefined {
-  const ips = migrationIpsOf(pod);
-
-  // KubeVirt migrates over the IPv4 address of migration0, also in dual stack.
-  return ips.find((ip) => !ip.includes(':')) ?? ips[0];
-}
-
-/** Every address of the pod's `migration0` (both families in dual stack), as Multus reports them. */
-export function migrationIpsOf(pod: Pod): string[] {
-  const annotations = pod.metadata?.annotations ?? {};
-  const text = annotations[NETWORK_STATUS_ANNOTATION] ?? annotations[DEPRECATED_NETWORK_STATUS_ANNOTATION];
-
-  if (!text) {
-    return [];
-  }
-  if (!ipMemo.has(text)) {
-    if (ipMemo.size >= IP_MEMO_LIMIT) {
-      ipMemo.clear();
-    }
-    ipMemo.set(text, readMigrationIps(text));
-  }
-
-  return ipMemo.get(text) as string[];
-}
-
-/** Forgets memoized network-status reads (benchmarks use it to measure cold runs). */
-export function clearHealthMemo(): void {
-  ipMemo.clear();
-}
 
 /** The `k8s.v1.cni.cncf.io/networks` annotation virt-handler pods must carry: `<nad>@migration0`, or `""` when disabled. */
 export function expectedNetworks(input: HealthInput, enabled: boolean): string | undefined {
@@ -109,6 +51,13 @@ function podReady(pod: Pod): boolean {
   return ready ? ready.status === 'True' : (pod.status?.containerStatuses ?? []).some((c) => c.ready) && (pod.status?.containerStatuses ?? []).every((c) => c.ready);
 }
 
+/** Each node's MTU on the value's cluster network (not mgmt, whose MTU no VlanConfig sets). */
+function nodeMtus(input: HealthInput, value: MigrationNetworkValue | undefined): MtuGroup[] | undefined {
+  const cn = input.clusterFacts?.clusterNetworks?.find((c) => c.name === value?.clusterNetwork);
+
+  return cn && cn.name !== MGMT_CLUSTER_NETWORK ? mtuGroups(cn) : undefined;
+}
+
 /** Nodes the cluster network's VlanConfigs cover (union of matched-nodes); undefined when unknown. */
 function coveredNodes(input: HealthInput, value: MigrationNetworkValue | undefined): Set<string> | undefined {
   const cn = value?.clusterNetwork;
@@ -132,6 +81,8 @@ export interface RowContext {
   covered?: Set<string>;
   /** Dual stack: the addresses an IPv6 `migration0` address may have (the window, else the range). */
   v6?: V6Bounds;
+  /** Each node's MTU on the cluster network, by group, the most common first. */
+  mtu?: MtuGroup[];
 }
 
 /** The row context of a decoded value. */
@@ -145,6 +96,7 @@ export function rowContext(input: HealthInput, value: MigrationNetworkValue | un
     expected: expectedNetworks(input, enabled),
     covered:  coveredNodes(input, value),
     v6:       enabled && input.v6 ? v6Bounds(input.v6) : undefined,
+    mtu:      enabled ? nodeMtus(input, value) : undefined,
   };
 }
 
@@ -178,6 +130,9 @@ function rowFlags(row: HealthRow, pod: Pod | undefined, ctx: RowContext): Health
     if (ctx.covered && !ctx.covered.has(row.node)) {
       flags.push('notCovered');
     }
+    if (ctx.mtu && ctx.mtu.length > 1 && row.mtu !== undefined && row.mtu !== ctx.mtu[0].mtu) {
+      flags.push('mtuMismatch');
+    }
   }
 
   return flags;
@@ -205,6 +160,11 @@ export function nodeRows(input: HealthInput, ctx: RowContext): HealthRow[] {
       flags:    [],
     };
 
+    const mtu = ctx.mtu?.find((g) => g.nodes.includes(fact.name))?.mtu;
+
+    if (mtu !== undefined) {
+      row.mtu = mtu;
+    }
     if (pod) {
       row.pod = pod.metadata?.name;
       row.podPhase = pod.status?.phase;
