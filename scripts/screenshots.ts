@@ -71,21 +71,44 @@ async function capture(page: Page, dir: string): Promise<void> {
   await shot('other-setting');
 }
 
+/** Dual stack on the `versions` fleet's v1.10 cluster: the form with its IPv6 part, then each node's two addresses. */
+async function captureDualStack(page: Page, dir: string): Promise<void> {
+  await page.goto(`${ DASHBOARD }/c/c-v110/migration-networks/settings/vm-migration-network`);
+  await fillDocsExample(page);
+  await page.getByTestId('vmmn-range-v6').fill('fd00:10::/120');
+  await page.getByTestId('vmmn-range-v6-start').fill('fd00:10::10');
+  await page.getByTestId('vmmn-range-v6-end').fill('fd00:10::ff');
+  await page.getByTestId('vmmn-vlan').click();
+  await page.getByTestId('vmmn-dual-stack').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `${ dir }/editor-dual-stack.png` });
+  await page.getByTestId('vmmn-review').click();
+  await page.getByTestId('vmmn-impact-confirm').locator('.checkbox-container, label').first().click();
+  await page.getByTestId('vmmn-save').click();
+  await page.getByTestId('vmmn-saved').waitFor();
+  await page.goto(`${ DASHBOARD }/c/c-v110/migration-networks/health`);
+  await verdict(page, 'healthy');
+  await page.getByTestId('vmmn-health-node-ip-v6-harvester-node-2').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `${ dir }/health-dual-stack.png` });
+}
+
 async function main(): Promise<void> {
   const browser = await launch();
-  const token = await adminToken();
 
   for (const [scheme, dir] of [['light', OUT], ['dark', `${ OUT }/dark`]] as const) {
-    await post('/sim/reset', {});
     mkdirSync(dir, { recursive: true });
-    const context = await loopbackContext(browser, token, { colorScheme: scheme, viewport: { width: 1280, height: 800 } });
+    for (const [fleet, run] of [['default', capture], ['versions', captureDualStack]] as const) {
+      await post('/sim/reset', { fleet });
+      const context = await loopbackContext(browser, await adminToken(), { colorScheme: scheme, viewport: { width: 1280, height: 800 } });
 
-    context.setDefaultTimeout(60_000);
-    await capture(await context.newPage(), dir);
-    await context.close();
+      context.setDefaultTimeout(60_000);
+      await run(await context.newPage(), dir);
+      await context.close();
+    }
   }
   await browser.close();
-  await post('/sim/reset', {});
+  await post('/sim/reset', { fleet: 'default' });
 }
 
 main().catch((err: unknown) => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildHealth, healthInputFrom, nadConfig, nadMatchesValue, parseValue, readNadConfig, serializeForm, validateForm
+  buildHealth, capacityView, healthInputFrom, nadConfig, nadMatchesValue, parseValue, readNadConfig, serializeForm, validateForm
 } from '../index';
 import { editableV6 } from '../dual-stack';
 import { releaseRules } from '../versions';
 import type { FormState, Setting } from '../index';
 import { createClusterNetwork, createNodes } from './factories';
-import { createPod, createSetting, VALUE } from './k8s-factories';
+import { createPod, createPool, createSetting, VALUE } from './k8s-factories';
 import { sources, value } from './health-page-fixtures';
 
 const DUAL = '{"clusterNetwork":"vm-migration","vlan":100,"range":"192.168.1.0/24","exclude":["192.168.1.1/32"],"rangeV6":"fd00:10::/120","rangeV6Start":"fd00:10::10","rangeV6End":"fd00:10::20"}';
@@ -154,6 +154,16 @@ describe('each node\'s addresses in dual stack', () => {
     const single = buildHealth(healthInputFrom(sources({ settings: [createSetting(DUAL), version] }), value)).rows;
 
     expect(single.map((r) => r.flags)).toStrictEqual([['noIpV6'], ['noIpV6']]);
+  });
+
+  it('counts the IPv6 window and its pool (named as Harvester names it) on the capacity section', () => {
+    const src = sources({ settings: [createSetting(DUAL), version] });
+    const v6Pool = createPool('fd00:10::/120', { 16: 'harvester-system/virt-handler-a' });
+    const pools = [...src.ipPools!, { ...v6Pool, metadata: { ...v6Pool.metadata, name: 'fd00-10---120' } }];
+    const report = buildHealth(healthInputFrom({ ...src, ipPools: pools }, value));
+
+    expect(capacityView(report, pools)?.v6).toStrictEqual({ addresses: 17, allocated: 1 });
+    expect(capacityView(buildHealth(healthInputFrom(sources(), value)), pools)?.v6).toBeUndefined();
   });
 
   it('before v1.10 the same value is single stack: no IPv6 column, no flag', () => {

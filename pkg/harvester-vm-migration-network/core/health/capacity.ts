@@ -10,6 +10,7 @@ import { IPPool } from '../k8s-types';
 import { MigrationNetworkValue } from '../types';
 import { ipPoolName } from '../nad-config';
 import { HealthInput } from './inputs';
+import { v6Bounds } from './nodes-v6';
 import type { HealthReport } from './report';
 
 export interface CapacityView {
@@ -22,6 +23,8 @@ export interface CapacityView {
   nodes: number;
   /** Addresses left for new nodes once every current node has one. */
   headroom: number;
+  /** Dual stack: the IPv6 addresses Whereabouts hands out (the window) and how many its IPv6 pool holds. */
+  v6?: { addresses: number; allocated?: number };
 }
 
 /** Usable addresses of the value's IPv4 range (as Whereabouts allocates) and, when the pools were read, how many its pool holds. */
@@ -84,6 +87,20 @@ export function capacityView(report: HealthReport, ipPools: IPPool[] | undefined
   if (counts.allocated !== undefined) {
     out.allocated = counts.allocated;
     out.free = counts.usable - counts.allocated;
+  }
+  const bounds = report.dualStack && report.ipv6 ? v6Bounds({
+    range: report.ipv6.range, start: report.ipv6.start ?? '', end: report.ipv6.end ?? ''
+  }) : undefined;
+
+  if (bounds && report.ipv6) {
+    // Harvester names the IPv6 pool as the IPv4 one: the range with `/` and `:` as `-` (fd00:10::/120 → fd00-10---120).
+    const pool = ipPools?.find((p) => p.metadata?.name === ipPoolName(report.ipv6?.range ?? ''));
+    const size = bounds.last - bounds.first + 1n;
+
+    out.v6 = { addresses: size > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(size) };
+    if (ipPools) {
+      out.v6.allocated = Object.values(pool?.spec?.allocations ?? {}).filter((a) => !a.ifname || a.ifname === MIGRATION_INTERFACE).length;
+    }
   }
 
   return out;
