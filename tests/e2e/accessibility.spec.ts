@@ -77,3 +77,15 @@ test('the health page: disabled, rolling out, healthy, stuck', async({ page }) =
   await expect(page.getByTestId('vmmn-health-verdict')).toHaveAttribute('data-kind', 'stuck');
   await scan(page, 'health stuck', '[data-testid="vmmn-health-page"]');
 });
+
+test('the editor\'s dual-stack part on v1.10, with a mistake shown', async({ page }) => {
+  await sim('/sim/reset', { fleet: 'versions' });
+  await loginByCookie(page);
+  await page.goto('/c/c-v110/migration-networks/settings/vm-migration-network');
+  await fillDocsExample(page);
+  await page.getByTestId('vmmn-range-v6').fill('fd00:10::/120');
+  await page.getByTestId('vmmn-range-v6-start').fill('fd00:10::zz');
+  await page.getByTestId('vmmn-range-v6-end').click();
+  await expect(page.getByTestId('vmmn-range-v6-start-problems')).toBeVisible();
+  await scan(page, 'editor dual stack', '[data-testid="vmmn-editor"]');
+});
