@@ -33,4 +33,13 @@ describe('the IPv6 part of a dual-stack value', () => {
 
     expect(byId(wrapper, 'vmmn-health-summary-range-v6').exists()).toBe(false);
   });
+
+  it('says which release the page reads the value by, naming a version it does not know', async() => {
+    const version = { metadata: { name: 'server-version' }, value: 'v1.11.0' };
+    const { wrapper } = await createWrapper({ objects: healthyObjects({ [STEVE_TYPES.setting]: [createSetting(DUAL), version] }) });
+
+    expect(byId(wrapper, 'vmmn-release').text()).toContain('releaseUnknown');
+    expect(byId(wrapper, 'vmmn-release').text()).toContain('v1.11.0');
+    expect(byId(wrapper, 'vmmn-health-summary-family').exists()).toBe(true);
+  });
 });
