@@ -24,7 +24,7 @@ test.beforeEach(async({ page }) => {
 test('v1.10: dual stack is enabled by clicks, every node shows both addresses, and editing back to IPv4 only removes them @journey', async({ page }) => {
   test.setTimeout(180_000);
   await openEditor(page, 'c-v110');
-  await expect(page.getByTestId('vmmn-release')).toHaveText('Checked as Harvester v1.10 does.');
+  await expect(page.getByTestId('vmmn-release')).toHaveText('Checked with Harvester v1.10\'s rules.');
   await fillDocsExample(page);
   await expect(page.getByTestId('vmmn-dual-stack-experimental')).toBeVisible();
   await page.getByTestId('vmmn-range-v6').fill('fd00:10::/120');
@@ -70,7 +70,7 @@ test('v1.8: the IPv6 keys of a value are kept read-only and written back unchang
 
   await sim('/sim/objects?cluster=c-v18', { ...setting, value: DUAL });
   await openEditor(page, 'c-v18');
-  await expect(page.getByTestId('vmmn-release')).toHaveText('Checked as Harvester v1.8 does.');
+  await expect(page.getByTestId('vmmn-release')).toHaveText('Checked with Harvester v1.8\'s rules.');
   await expect(page.getByTestId('vmmn-dual-stack')).toHaveCount(0);
   await expect(page.getByTestId('vmmn-kept-value-rangeV6')).toHaveText('"fd00:10::/120"');
   await page.getByTestId('vmmn-vlan').fill('200');

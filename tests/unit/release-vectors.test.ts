@@ -12,7 +12,7 @@ import { atVersion, clusterStore, setting } from '../../harvester-sim/test/harve
  * must accept or refuse alike, with the same first message. Each vector is a value (and, for some, a change to the
  * cluster); every release runs every vector, so the dual-stack values are also checked where their keys are ignored.
  */
-interface Vector { name: string; value: string; setup?: (store: ObjectStore) => void }
+interface Vector { name: string; value: string; setup?: (store: ObjectStore) => void; cluster?: { witness?: number } }
 
 const net = (fields: Record<string, unknown>) => JSON.stringify({
   clusterNetwork: 'vm-migration', vlan: 100, range: '192.168.1.0/24', exclude: ['192.168.1.1/32'], ...fields
@@ -95,9 +95,23 @@ const VECTORS: Vector[] = [
   },
   { name: 'dual stack, window outside its range', value: v6({ rangeV6Start: 'fd00:20::1', rangeV6End: 'fd00:20::9' }) },
   { name: 'dual stack, key case folded', value: net({ RangeV6: 'fd00:10::/120', rangeV6start: 'zz' }) },
+  { name: 'a reversed window without an IPv6 range', value: net({ rangeV6Start: 'fd00::20', rangeV6End: 'fd00::10' }) },
+  { name: 'a null IPv6 key after a string one', value: `${ v6({}).slice(0, -1) },"rangeV6":null}` },
+  { name: 'type errors in document order', value: '{"rangeV6":7,"clusterNetwork":"vm-migration","vlan":"100","range":"192.168.1.0/24"}' },
+  { name: 'exclusiveVlan not a bool', value: net({ exclusiveVlan: 'yes' }) },
+  {
+    name:  'storage network with an IPv6 range that is not a string',
+    value: net({}),
+    setup: patchSetting('storage-network', net({
+      vlan: 30, range: '10.0.0.0/24', exclude: [], rangeV6: 7
+    }))
+  },
+  {
+    name: 'too few addresses, a witness among the nodes', value: net({ range: '192.168.1.0/30', exclude: [] }), cluster: { witness: 1 }
+  },
 ];
 
-const RELEASES = ['v1.6.2', 'v1.7.1', 'v1.8.0', 'v1.9.0', 'v1.10.0'];
+const RELEASES = ['v1.6.2', 'v1.7.1', 'v1.8.0', 'v1.9.0', 'v1.10.0', 'v1.11.0', 'v2.0.0'];
 
 /** The editor's facts, built from the same store the webhook reads, through the editor's own fact builder. */
 function editorFacts(store: ObjectStore) {
@@ -115,7 +129,7 @@ function editorFacts(store: ObjectStore) {
 
 describe.each(RELEASES)('Harvester %s: editor and webhook agree', (release) => {
   it.each(VECTORS.map((v) => [v.name, v] as const))('%s', (_name, vector) => {
-    const store = atVersion(clusterStore(), release);
+    const store = atVersion(clusterStore(vector.cluster), release);
 
     vector.setup?.(store);
     const old = setting(store);

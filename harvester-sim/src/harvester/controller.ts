@@ -113,7 +113,7 @@ export function reconcileSetting(ctx: SimContext): void {
     let nad = store.list(T.nad).find((n) => n.metadata.namespace === HARVESTER_SYSTEM && n.metadata.labels?.[VMN_HASH] === hash);
 
     if (!nad) {
-      const { config, error } = decodeNetworkConfig(value, { dualStack: webhookRules(store).dualStack });
+      const { config, error } = decodeNetworkConfig(value, webhookRules(store));
 
       try {
         if (!config) {

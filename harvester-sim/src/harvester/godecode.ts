@@ -17,8 +17,10 @@ export interface NetworkConfig {
 type FieldKind = 'string' | 'uint16' | 'bool' | '[]string';
 
 const CONFIG_FIELDS: [keyof NetworkConfig, FieldKind][] = [
-  ['clusterNetwork', 'string'], ['vlan', 'uint16'], ['range', 'string'], ['exclude', '[]string'], ['exclusiveVlan', 'bool'],
+  ['clusterNetwork', 'string'], ['vlan', 'uint16'], ['range', 'string'], ['exclude', '[]string'],
 ];
+/** v1.9 added `exclusiveVlan` to the shared struct; before, it is a key Go ignores. */
+const EXCLUSIVE_VLAN_FIELD: [keyof NetworkConfig, FieldKind] = ['exclusiveVlan', 'bool'];
 /** Fields v1.10 added; before, they are keys Go ignores. */
 const DUAL_STACK_FIELDS: [keyof NetworkConfig, FieldKind][] = [['rangeV6', 'string'], ['rangeV6Start', 'string'], ['rangeV6End', 'string']];
 
@@ -61,8 +63,8 @@ function typeError(value: string, field: string | undefined, type: string): GoDe
  * case-insensitively; the last duplicate wins; `null` leaves a field alone.
  * Returns the config or Go's error text.
  */
-export function decodeNetworkConfig(text: string, options: { dualStack?: boolean } = {}): { config?: NetworkConfig; error?: string } {
-  const fields = options.dualStack ? [...CONFIG_FIELDS, ...DUAL_STACK_FIELDS] : CONFIG_FIELDS;
+export function decodeNetworkConfig(text: string, options: { dualStack?: boolean; exclusiveVlan?: boolean } = {}): { config?: NetworkConfig; error?: string } {
+  const fields = [...CONFIG_FIELDS, ...(options.exclusiveVlan ?? true ? [EXCLUSIVE_VLAN_FIELD] : []), ...(options.dualStack ? DUAL_STACK_FIELDS : [])];
   const syntax = goSyntaxError(text);
 
   if (syntax) {

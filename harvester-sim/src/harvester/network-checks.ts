@@ -161,21 +161,22 @@ function checkSpansAllNodes(config: NetworkConfig, reader: ClusterReader, rules:
  * W21 `checkVMMigrationNetworkRangeValid` (v1.8 wording): one IP per node without the witness label key; v1.10 adds
  * the IPv6 window's addresses to the IPv4 count.
  */
-function checkMigrationIPCount(config: NetworkConfig, reader: ClusterReader, v6Window: bigint): void {
+function checkMigrationIPCount(config: NetworkConfig, reader: ClusterReader, v6Window: bigint, rules: WebhookRules): void {
   const nodes = reader.list(T.node);
   const needed = nodes.filter((n) => !(n.metadata.labels && LABEL_WITNESS in n.metadata.labels)).length;
 
   if (BigInt(enumerate(config).size) + v6Window < BigInt(needed)) {
-    throw new CheckError(`allocatable IP address range is < ${ needed }, allocate sufficient range`);
+    // v1.6 and v1.7 name every node, witnesses too, and leave out the space.
+    throw new CheckError(rules.legacyCountText ? `allocatable IP address range is < ${ nodes.length },allocate sufficient range` : `allocatable IP address range is < ${ needed }, allocate sufficient range`);
   }
 }
 
 /** `checkStorageNetworkRangeValid`: 2 + 2 per disk for every Longhorn node (none in most scenarios). */
-function checkStorageIPCount(config: NetworkConfig, reader: ClusterReader): void {
+function checkStorageIPCount(config: NetworkConfig, reader: ClusterReader, rules: WebhookRules): void {
   const needed = reader.list(T.longhornNode).reduce((sum, n) => sum + 2 + 2 * Object.keys(((n.spec as { disks?: object } | undefined)?.disks) ?? {}).length, 0);
 
   if (enumerate(config).size < needed) {
-    throw new CheckError(`allocatable IP address range is < ${ needed }, allocate sufficient range`);
+    throw new CheckError(`allocatable IP address range is < ${ needed },${ rules.legacyCountText ? '' : ' ' }allocate sufficient range`);
   }
 }
 
@@ -197,7 +198,7 @@ export function validateNetworkHelper(name: string, value: string, reader: Clust
   if (value === '') {
     return undefined;
   }
-  const { config, error } = decodeNetworkConfig(value, { dualStack: rules.dualStack });
+  const { config, error } = decodeNetworkConfig(value, { dualStack: rules.dualStack, exclusiveVlan: rules.exclusiveVlan });
 
   if (!config) {
     throw new CheckError(`failed to unmarshal the setting value ${ value }, ${ error }`);
@@ -209,9 +210,9 @@ export function validateNetworkHelper(name: string, value: string, reader: Clust
   checkVlanStatus(config, reader);
   checkSpansAllNodes(config, reader, rules);
   if (name === VM_MIGRATION_NETWORK) {
-    checkMigrationIPCount(config, reader, v6Window);
+    checkMigrationIPCount(config, reader, v6Window, rules);
   } else if (name === STORAGE_NETWORK) {
-    checkStorageIPCount(config, reader);
+    checkStorageIPCount(config, reader, rules);
   }
 
   return config;

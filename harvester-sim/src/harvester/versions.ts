@@ -17,23 +17,35 @@ export interface WebhookRules {
   rwxPeer: boolean;
   /** v1.10: `rangeV6`, `rangeV6Start`, `rangeV6End` are fields of the value. */
   dualStack: boolean;
+  /** v1.9: `exclusiveVlan` is a field of the shared struct (before, a key Go ignores). */
+  exclusiveVlan: boolean;
+  /** Before v1.8 W21 says `< <all nodes>,allocate sufficient range` (witnesses counted in the text, no space). */
+  legacyCountText: boolean;
 }
 
 const FIRST = 6;
 const LAST = 10;
 
-/** The minor release of a `server-version` text (`v1.8.0`, `v1.10.0-rc1`); undefined when it is not `v1.<minor>`. */
+/**
+ * The minor release of a `server-version` text (`v1.8.0`, `v1.10.0-rc1`), as the editor reads it: a later major is
+ * the newest modelled release, an earlier one the oldest; undefined when it is no `<major>.<minor>` version.
+ */
 export function harvesterMinor(version: string | undefined): number | undefined {
-  const match = /^v?1\.(\d+)(?:\.|-|$)/.exec(version ?? '');
+  const match = /^v?(\d+)\.(\d+)(?:[.-]|$)/.exec(version ?? '');
 
-  return match ? Number(match[1]) : undefined;
+  if (!match) {
+    return undefined;
+  }
+  const major = Number(match[1]);
+
+  return major > 1 ? LAST : major < 1 ? FIRST : Number(match[2]);
 }
 
 export function rulesOf(minor: number): WebhookRules {
   const m = Math.min(LAST, Math.max(FIRST, minor));
 
   return {
-    minor: m, refusesIPv6Range: m >= 9, skipsUnmatchedVlanConfig: m >= 9, rwxPeer: m >= 8, dualStack: m >= 10
+    minor: m, refusesIPv6Range: m >= 9, skipsUnmatchedVlanConfig: m >= 9, rwxPeer: m >= 8, dualStack: m >= 10, exclusiveVlan: m >= 9, legacyCountText: m < 8
   };
 }
 

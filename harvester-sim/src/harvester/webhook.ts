@@ -31,7 +31,7 @@ function peerConfig(name: string, reader: ClusterReader, rules: WebhookRules): N
   if (!setting || !text) {
     return undefined;
   }
-  const { config, error } = decodeNetworkConfig(text, { dualStack: rules.dualStack });
+  const { config, error } = decodeNetworkConfig(text, { dualStack: rules.dualStack, exclusiveVlan: rules.exclusiveVlan });
 
   if (!config) {
     throw internal(`failed to unmarshal the ${ name } setting ${ value ? '' : 'default ' }value ${ text }, ${ error }`);
@@ -61,7 +61,7 @@ function rwxConfig(reader: ClusterReader, rules: WebhookRules): NetworkConfig | 
     if (parsed['share-storage-network'] === true || !parsed.network) {
       return undefined;
     }
-    const { config } = decodeNetworkConfig(JSON.stringify(parsed.network), { dualStack: rules.dualStack });
+    const { config } = decodeNetworkConfig(JSON.stringify(parsed.network), { dualStack: rules.dualStack, exclusiveVlan: rules.exclusiveVlan });
 
     return config?.range ? config : undefined;
   } catch {

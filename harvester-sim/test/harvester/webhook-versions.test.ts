@@ -21,7 +21,7 @@ const at = (version: string, opts = {}) => atVersion(clusterStore(opts), version
 
 describe('the webhook of each Harvester release', () => {
   it.each([
-    ['v1.8.0', 8], ['v1.10.0-rc1', 10], ['1.9.1', 9], ['v1.6.2', 6], ['master-head', undefined], ['v2.0.0', undefined],
+    ['v1.8.0', 8], ['v1.10.0-rc1', 10], ['1.9.1', 9], ['v1.6.2', 6], ['master-head', undefined], ['v2.0.0', 10], ['v0.3.0', 6],
   ])('reads the release of %s', (text, minor) => {
     expect(harvesterMinor(text)).toBe(minor);
   });
@@ -51,6 +51,17 @@ describe('the webhook of each Harvester release', () => {
       });
       expect(update(store, net({}))?.message).toBe(version === 'v1.8.0' ? 'vlan config annotations is absent for matched nodes' : undefined);
     }
+  });
+
+  it('before v1.8 says W21 with every node counted in the text and no space', () => {
+    // 3 nodes and a witness: the /30 gives 2 addresses for 3; v1.7 names 4, v1.8 names 3.
+    expect(update(at('v1.7.1', { witness: 1 }), net({ range: '192.168.1.0/30', exclude: [] }))?.message).toBe('allocatable IP address range is < 4,allocate sufficient range');
+    expect(update(at('v1.8.0', { witness: 1 }), net({ range: '192.168.1.0/30', exclude: [] }))?.message).toBe('allocatable IP address range is < 3, allocate sufficient range');
+  });
+
+  it('decodes exclusiveVlan only from v1.9, where the struct has it', () => {
+    expect(update(at('v1.8.0'), net({ exclusiveVlan: 'yes' }))).toBeUndefined();
+    expect(update(at('v1.9.0'), net({ exclusiveVlan: 'yes' }))?.message).toContain('Config.exclusiveVlan of type bool');
   });
 
   it('checks overlap with rwx-network only from v1.8, where that setting exists', () => {

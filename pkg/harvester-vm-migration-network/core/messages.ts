@@ -61,6 +61,7 @@ export const MESSAGES = {
   CLUSTER_NETWORK_MTU_MIXED:          m('validation.mtuMixed', 'warning', 'clusterNetwork', 'clusterNetwork', 'mtus'),
   CLUSTER_NETWORK_NOT_READY_ON_NODES: m('validation.notReadyOnNodes', 'warning', 'clusterNetwork', 'clusterNetwork', 'nodes', 'count'),
   W21_NOT_ENOUGH_IPS:                 m('validation.notEnoughIps', 'error', 'range', 'required', 'usable'),
+  W21_NOT_ENOUGH_IPS_DUAL:            m('validation.notEnoughIpsDual', 'error', 'range', 'required', 'usable', 'window'),
   USABLE_OVERCOUNTED:                 m('validation.usableOvercounted', 'warning', 'exclude', 'webhook', 'usable'),
   WHEREABOUTS_SHORTFALL:              m('validation.whereaboutsShortfall', 'warning', 'range', 'required', 'usable'),
   HEADROOM_LOW:                       m('validation.headroomLow', 'warning', 'range', 'spare', 'required', 'usable'),

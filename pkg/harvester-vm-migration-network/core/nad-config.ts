@@ -118,7 +118,7 @@ export function readNadConfig(config: string | undefined): NadSummary | undefine
 export function nadMatchesValue(config: string | undefined, value: MigrationNetworkValue, v6?: { range: string; start: string; end: string }): boolean {
   const nad = readNadConfig(config);
   const wanted = v6?.range ? v6 : undefined;
-  const sameV6 = !nad?.v6 === !wanted || (!!nad?.v6 && !!wanted && nad.v6.range === wanted.range && nad.v6.start === wanted.start && nad.v6.end === wanted.end);
+  const sameV6 = wanted ? !!nad?.v6 && nad.v6.range === wanted.range && nad.v6.start === wanted.start && nad.v6.end === wanted.end : !nad?.v6;
 
   return !!nad && nad.bridge === `${ value.clusterNetwork }-br` && nad.vlan === (value.vlan === 0 ? 1 : value.vlan) &&
     nad.range === value.range && nad.exclude.length === value.exclude.length && nad.exclude.every((e, i) => e === value.exclude[i]) && sameV6;

@@ -7,10 +7,19 @@ import {
 
 type FieldKind = 'string' | 'uint16' | '[]string' | 'bool';
 
-/** Fields of Go's `network.Config`, in struct order (exclusiveVlan: v1.9+, ignored for this setting). */
+/** Fields of Go's `network.Config` in every release, in struct order. */
 const FIELDS: [string, FieldKind][] = [
-  ['clusterNetwork', 'string'], ['vlan', 'uint16'], ['range', 'string'], ['exclude', '[]string'], ['exclusiveVlan', 'bool'],
+  ['clusterNetwork', 'string'], ['vlan', 'uint16'], ['range', 'string'], ['exclude', '[]string'],
 ];
+/** Fields a release adds: exclusiveVlan (v1.9, ignored for this setting) and the IPv6 part (v1.10). Both are kept keys. */
+const EXCLUSIVE_VLAN: [string, FieldKind] = ['exclusiveVlan', 'bool'];
+const V6_FIELDS: [string, FieldKind][] = [['rangeV6', 'string'], ['rangeV6Start', 'string'], ['rangeV6End', 'string']];
+
+/** Which release fields the decoder knows (`ReleaseRules` has both flags); by default v1.9's: exclusiveVlan, no IPv6. */
+export interface ParseOptions {
+  exclusiveVlan?: boolean;
+  dualStack?: boolean;
+}
 
 /** The form of a disabled setting. */
 export function disabledForm(): FormState {
@@ -41,6 +50,9 @@ function fieldOf(name: string): ProblemField {
   return name === 'exclusiveVlan' ? 'value' : name as ProblemField;
 }
 
+/** Fields whose value the form does not hold: written back as stored (kept), still type-checked as Go does. */
+const isKeptField = (name: string) => name === 'exclusiveVlan' || name.startsWith('rangeV6');
+
 /**
  * Reads a stored setting value into form state, the way Harvester (Go `encoding/json` into `network.Config`)
  * reads it. Never throws.
@@ -52,8 +64,9 @@ function fieldOf(name: string): ProblemField {
  *   `vlan: '100'`) so nothing is lost, and `raw` holds the whole stored string.
  * - IPv6 ranges/excludes are reported (Harvester v1.9 rejects them; older webhooks hang on them).
  */
-export function parseValue(raw: string | null | undefined): ParseResult {
+export function parseValue(raw: string | null | undefined, options: ParseOptions = {}): ParseResult {
   const text = typeof raw === 'string' ? raw : '';
+  const fields = [...FIELDS, ...(options.exclusiveVlan ?? true ? [EXCLUSIVE_VLAN] : []), ...(options.dualStack ? V6_FIELDS : [])];
 
   if (text === '') {
     return {
@@ -90,7 +103,7 @@ export function parseValue(raw: string | null | undefined): ParseResult {
   form.vlan = '0';
 
   for (const [key, child] of node.kind === 'object' ? node.entries : []) {
-    const field = FIELDS.find(([name]) => name === key) ?? FIELDS.find(([name]) => foldKey(name) === foldKey(key));
+    const field = fields.find(([name]) => name === key) ?? fields.find(([name]) => foldKey(name) === foldKey(key));
 
     if (!field) {
       kept.push({ key, raw: child.raw });
@@ -106,8 +119,10 @@ export function parseValue(raw: string | null | undefined): ParseResult {
       problems.push(problem('PARSE_DUPLICATE_KEY', { entry: key, args: { key } }));
     }
     seen.add(name);
-    if (name === 'exclusiveVlan') {
+    if (isKeptField(name)) {
       kept.push({ key, raw: child.raw });
+    }
+    if (name === 'exclusiveVlan') {
       problems.push(problem('PARSE_EXCLUSIVE_VLAN', { entry: key, args: { key } }));
     }
     const bad = mismatch(child, kind);
@@ -136,7 +151,7 @@ export function parseValue(raw: string | null | undefined): ParseResult {
       });
       form.exclude = items.map((item) => (item.kind === 'null' ? '' : asText(item)));
       value.exclude = form.exclude;
-    } else if (child.kind !== 'null' && name !== 'exclusiveVlan') {
+    } else if (child.kind !== 'null' && !isKeptField(name)) {
       (form as unknown as Record<string, string>)[name] = asText(child);
       if (!bad) {
         (value as unknown as Record<string, string | number>)[name] = name === 'vlan' ? Number(child.raw) : asText(child);

@@ -147,7 +147,7 @@ export function checkClusterNetwork(name: string, facts: ClusterFacts, out: Prob
  * key) plus warnings: Whereabouts gives fewer addresses than Harvester counts; too few for the nodes even
  * though Harvester accepts; headroom below 20% or fewer than 2 spare addresses.
  */
-export function checkCapacity(range: Cidr, excludes: Cidr[], webhookUsable: Interval[], facts: ClusterFacts, out: Problem[], skipped: Set<FactKey>, v6Window?: number): IpPlan {
+export function checkCapacity(range: Cidr, excludes: Cidr[], webhookUsable: Interval[], facts: ClusterFacts, out: Problem[], skipped: Set<FactKey>, v6Window?: number, legacyCountText = false): IpPlan {
   const plan: IpPlan = {
     total: cidrSize(range), webhookUsable: intervalsSize(webhookUsable), usable: countUsable(range, excludes, 'whereabouts')
   };
@@ -171,9 +171,18 @@ export function checkCapacity(range: Cidr, excludes: Cidr[], webhookUsable: Inte
   plan.required = required;
   plan.spare = spare;
   // Dual stack: Harvester adds the IPv6 window to its count, though every node needs an address of each family.
+  // Before v1.8 its text names every node, witnesses too, with no space after the comma.
   if (plan.webhookUsable + (v6Window ?? 0) < required) {
-    out.push(problem('W21_NOT_ENOUGH_IPS', {
-      check, args: { required, usable: plan.webhookUsable + (v6Window ?? 0) }, webhookMessage: `allocatable IP address range is < ${ required }, allocate sufficient range`
+    const webhookMessage = legacyCountText ? `allocatable IP address range is < ${ facts.nodes.length },allocate sufficient range` : `allocatable IP address range is < ${ required }, allocate sufficient range`;
+
+    out.push(v6Window ? problem('W21_NOT_ENOUGH_IPS_DUAL', {
+      check,
+      args: {
+        required, usable: plan.webhookUsable, window: v6Window
+      },
+      webhookMessage
+    }) : problem('W21_NOT_ENOUGH_IPS', {
+      check, args: { required, usable: plan.webhookUsable }, webhookMessage
     }));
   } else if (spare < 0) {
     out.push(problem('WHEREABOUTS_SHORTFALL', { check, args: { required, usable: plan.usable } }));

@@ -77,6 +77,12 @@ export function checkDualStack(v6: V6Part, required: number | undefined, out: Pr
   });
   const [start, end] = ends;
 
+  // Without a range the window is neither counted nor compared (the webhook returns before it looks).
+  if ((v6.start || v6.end) && !v6.range) {
+    out.push(problem('RANGE_V6_WINDOW_WITHOUT_RANGE'));
+
+    return 0;
+  }
   if (start !== undefined && end !== undefined && start > end) {
     out.push(problem('W26_RANGE_V6_START_AFTER_END', {
       entry: v6.start, args: { start: v6.start, end: v6.end }, webhookMessage: `rangeV6Start ${ v6.start } must not be after rangeV6End ${ v6.end }`
@@ -84,21 +90,21 @@ export function checkDualStack(v6: V6Part, required: number | undefined, out: Pr
 
     return 0;
   }
-  if ((v6.start || v6.end) && !v6.range) {
-    out.push(problem('RANGE_V6_WINDOW_WITHOUT_RANGE'));
-
-    return 0;
-  }
   if (!bounds || (v6.start && start === undefined) || (v6.end && end === undefined)) {
     return 0;
   }
   if (start === undefined || end === undefined) {
-    out.push(problem(v6.start || v6.end ? 'RANGE_V6_HALF_WINDOW' : 'RANGE_V6_NO_WINDOW', { args: { range: v6.range } }));
+    // Half a window: said on the end that is missing.
+    out.push(problem(v6.start || v6.end ? 'RANGE_V6_HALF_WINDOW' : 'RANGE_V6_NO_WINDOW', { field: v6.start ? 'rangeV6End' : 'rangeV6Start', args: { range: v6.range } }));
 
     return 0;
   }
   if (start < bounds[0] || end > bounds[1]) {
-    out.push(problem('RANGE_V6_WINDOW_OUTSIDE', { entry: start < bounds[0] ? v6.start : v6.end, args: { range: v6.range } }));
+    const atStart = start < bounds[0];
+
+    out.push(problem('RANGE_V6_WINDOW_OUTSIDE', {
+      field: atStart ? 'rangeV6Start' : 'rangeV6End', entry: atStart ? v6.start : v6.end, args: { range: v6.range }
+    }));
   }
   const size = end - start + 1n;
   const window = size > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(size);

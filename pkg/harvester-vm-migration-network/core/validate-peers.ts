@@ -8,7 +8,7 @@ import { listNames } from './validate-cluster';
 import { ReleaseRules } from './versions';
 
 /** The network part of a peer setting's effective value; `null` when it cannot be read (the webhook then fails). */
-function peerConfig(setting: string, text: string | undefined): MigrationNetworkValue | undefined | null {
+function peerConfig(setting: string, text: string | undefined, rules?: ReleaseRules): MigrationNetworkValue | undefined | null {
   if (!text) {
     return undefined;
   }
@@ -29,13 +29,24 @@ function peerConfig(setting: string, text: string | undefined): MigrationNetwork
     }
     inner = JSON.stringify(rwx.network);
   }
-  const parsed = parseValue(inner);
+  // Decoded with the release's fields: on v1.10 a peer's `"rangeV6":7` fails the webhook too.
+  const parsed = parseValue(inner, rules);
 
   if (!parsed.value) {
     return null;
   }
 
   return parsed.value.range || setting === STORAGE_NETWORK_SETTING_ID ? parsed.value : undefined;
+}
+
+/**
+ * The webhook's 500 text for a storage-network value it cannot decode (`failed to unmarshal the storage-network
+ * setting value <v>, <Go error>`); undefined where the text is not known (rwx-network's wrapper).
+ */
+function peerDecodeMessage(setting: string, text: string | undefined, rules?: ReleaseRules): string | undefined {
+  const goError = setting === STORAGE_NETWORK_SETTING_ID ? parseValue(text, rules).problems.find((p) => p.webhookMessage)?.webhookMessage : undefined;
+
+  return goError?.replace('failed to unmarshal the setting value', `failed to unmarshal the ${ setting } setting value`);
 }
 
 /** W22: the usable address sets (ip.go semantics, `mine`) must not meet those of storage-network and rwx-network. */
@@ -53,7 +64,7 @@ export function checkPeers(range: Cidr, mine: Interval[], facts: ClusterFacts, o
   ];
 
   for (const [setting, text, code] of peers) {
-    const config = peerConfig(setting, text);
+    const config = peerConfig(setting, text, rules);
 
     if (config === undefined) {
       continue;
@@ -63,7 +74,7 @@ export function checkPeers(range: Cidr, mine: Interval[], facts: ClusterFacts, o
 
     if (!config || !peerRange || peerExcludes.some((e) => !e)) {
       out.push(problem('W23_PEER_INVALID', {
-        entry: setting, check, args: { setting }
+        entry: setting, check, args: { setting }, webhookMessage: config === null ? peerDecodeMessage(setting, text, rules) : undefined
       }));
       continue;
     }

@@ -1,13 +1,14 @@
-import { foldKey, goTypeError, readJson } from './go-json';
 import { usableIntervals } from './ip-intervals';
 import { problem } from './messages';
 import { checkMtu } from './mtu';
 import { parseValue } from './parse';
 import { cleanExcludes, serializeForm } from './serialize';
 import {
-  ClusterFacts, FactKey, FormState, IpPlan, KeptEntry, Problem, ProblemField, Severity, ValidationResult
+  ClusterFacts, FactKey, FormState, IpPlan, Problem, Severity, ValidationResult
 } from './types';
-import { checkDualStack, checkV6PeerOverlap, V6Part } from './validate-dual-stack';
+import { readV6 } from './dual-stack';
+import { checkDualStack, checkV6PeerOverlap } from './validate-dual-stack';
+import { keptKeyChecks } from './validate-kept';
 import { releaseRules } from './versions';
 import { parseCidr } from './cidr';
 import { checkCapacity, checkClusterNetwork } from './validate-cluster';
@@ -78,7 +79,7 @@ function check(subject: Subject, facts: ClusterFacts, changes: boolean, out: Pro
   if (range) {
     const webhookUsable = usableIntervals(range, excludes, 'webhook');
 
-    plan = checkCapacity(range, excludes, webhookUsable, facts, out, skipped, v6Window);
+    plan = checkCapacity(range, excludes, webhookUsable, facts, out, skipped, v6Window, rules.legacyCountText);
     checkPeers(range, webhookUsable, facts, out, skipped, rules);
   }
   if (v6Window !== undefined && subject.v6?.range) {
@@ -117,9 +118,12 @@ export function validateForm(form: FormState, facts: ClusterFacts = {}, stored?:
 
     return finish(out, skipped, undefined, value);
   }
+  const kept = keptKeyChecks(form, stored, value, releaseRules(facts.harvesterVersion));
   const subject: Subject = {
-    clusterNetwork: form.clusterNetwork, vlan: form.vlan, range: form.range, excludes, text: value, v6: form.v6 && trimmed(form.v6)
+    clusterNetwork: form.clusterNetwork, vlan: form.vlan, range: form.range, excludes, text: value, v6: form.v6 ?? kept.v6
   };
+
+  out.push(...kept.problems);
   const { skipped, plan } = check(subject, facts, changes, out);
 
   return finish(out, skipped, plan, value);
@@ -131,11 +135,12 @@ export function validateForm(form: FormState, facts: ClusterFacts = {}, stored?:
  * entries kept). Used for parity with the webhook and for the health page.
  */
 export function validateValue(raw: string | null | undefined, facts: ClusterFacts = {}): ValidationResult {
-  const parsed = parseValue(raw);
+  const rules = releaseRules(facts.harvesterVersion);
+  const parsed = parseValue(raw, rules);
   const out = parsed.problems.slice();
-  const v6 = releaseRules(facts.harvesterVersion).dualStack && parsed.value ? storedV6(parsed.kept, parsed.raw, out) : undefined;
+  const v6 = rules.dualStack && parsed.value ? readV6(parsed.kept).part : undefined;
 
-  if (!parsed.value || out.some((p) => p.code === 'W3_TYPE')) {
+  if (!parsed.value) {
     return finish(out, new Set(), undefined, parsed.raw);
   }
   const subject: Subject = {
@@ -149,43 +154,4 @@ export function validateValue(raw: string | null | undefined, facts: ClusterFact
   const { skipped, plan } = check(subject, facts, true, out);
 
   return finish(out, skipped, plan, parsed.raw);
-}
-
-const trimmed = (v6: V6Part): V6Part => ({
-  range: v6.range.trim(), start: v6.start.trim(), end: v6.end.trim()
-});
-
-const V6_KEYS = [['rangeV6', 'range'], ['rangeV6Start', 'start'], ['rangeV6End', 'end']] as const;
-
-/**
- * The IPv6 part of a stored value as v1.10 decodes it from the kept keys (matched as Go matches field names, the
- * last duplicate winning, `null` leaving a field empty); a key that is not a string is Go's type error.
- */
-export function storedV6(kept: KeptEntry[], raw: string, out: Problem[]): V6Part {
-  const part: V6Part = {
-    range: '', start: '', end: ''
-  };
-
-  for (const entry of kept) {
-    const field = V6_KEYS.find(([name]) => foldKey(name) === foldKey(entry.key));
-    const node = field ? readJson(entry.raw).node : undefined;
-
-    if (!field || !node || node.kind === 'null') {
-      continue;
-    }
-    if (node.kind === 'string') {
-      part[field[1]] = node.value;
-    } else {
-      out.push(problem('W3_TYPE', {
-        field: field[0] as ProblemField,
-        entry: entry.key,
-        args:  {
-          key: entry.key, expected: 'string', got: node.kind
-        },
-        webhookMessage: `failed to unmarshal the setting value ${ raw }, ${ goTypeError(node.kind, field[0], 'string') }`,
-      }));
-    }
-  }
-
-  return part;
 }

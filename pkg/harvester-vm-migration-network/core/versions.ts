@@ -16,6 +16,10 @@ export interface ReleaseRules {
   rwxPeer: boolean;
   /** v1.10: `rangeV6`, `rangeV6Start`, `rangeV6End` are fields of the value (dual stack). */
   dualStack: boolean;
+  /** v1.9: `exclusiveVlan` is a field (a bool); before, a key Harvester ignores. */
+  exclusiveVlan: boolean;
+  /** Before v1.8 the count's message names every node, witnesses too, without a space after the comma. */
+  legacyCountText: boolean;
 }
 
 const MODELLED = [6, 7, 8, 9, 10];
@@ -29,7 +33,13 @@ export function releaseRules(serverVersion: string | undefined): ReleaseRules {
 
   if (!match) {
     return {
-      unknownVersion: serverVersion || undefined, refusesIPv6Range: true, skipsUnmatchedVlanConfig: false, rwxPeer: true, dualStack: false
+      unknownVersion:           serverVersion || undefined,
+      refusesIPv6Range:         true,
+      skipsUnmatchedVlanConfig: false,
+      rwxPeer:                  true,
+      dualStack:                false,
+      exclusiveVlan:            true,
+      legacyCountText:          false,
     };
   }
   const major = Number(match[1]);
@@ -44,5 +54,7 @@ export function releaseRules(serverVersion: string | undefined): ReleaseRules {
     skipsUnmatchedVlanConfig: nearest >= 9,
     rwxPeer:                  nearest >= 8,
     dualStack:                nearest >= 10,
+    exclusiveVlan:            nearest >= 9,
+    legacyCountText:          nearest < 8,
   };
 }

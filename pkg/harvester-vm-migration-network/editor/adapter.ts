@@ -75,7 +75,7 @@ export function checkForm(form: FormState, facts: ClusterFacts, stored: string, 
   const value = form.enabled ? formToValue(form) : undefined;
   // A range that cannot be saved has no capacity worth showing (a /8 would claim 16 million spare addresses), unless
   // too few addresses is its only fault: then the counts are the explanation.
-  const rangeSaveable = !result.problems.some((p) => p.severity === 'error' && p.field === 'range' && p.code !== 'W21_NOT_ENOUGH_IPS');
+  const rangeSaveable = !result.problems.some((p) => p.severity === 'error' && p.field === 'range' && !p.code.startsWith('W21_NOT_ENOUGH_IPS'));
 
   return {
     value:     result.value,
@@ -83,10 +83,12 @@ export function checkForm(form: FormState, facts: ClusterFacts, stored: string, 
     hasErrors: !result.valid,
     skipped:   result.skipped,
     networks:  networkOptions(facts, t),
-    nadConfig: value ? nadConfig(value, undefined, form.v6 && trimV6(form.v6)) : undefined,
+    // The network controller's mutator appends the cluster network's MTU when it is not 1500: previewed the same.
+    nadConfig: value ? nadConfig(value, uniformMtu(form.clusterNetwork, facts), form.v6) : undefined,
     mtu:       uniformMtu(form.clusterNetwork, facts),
     capacity:  plan && rangeSaveable ? {
-      v6Window:        plan.v6Window,
+      // Nothing counted (no window): the IPv6 line would read 0 while Whereabouts hands out the whole range.
+      v6Window:        plan.v6Window || undefined,
       usable:          plan.usable,
       harvesterUsable: plan.webhookUsable,
       nodes:           plan.required ?? 0,
@@ -110,10 +112,6 @@ export function writesNothing(form: FormState, check: FormCheck, stored: string)
 export function migrationsOf(objects: Record<string, unknown[]>): RunningMigration[] {
   return runningMigrations((objects[STEVE_TYPES.vmim] ?? []) as VirtualMachineInstanceMigration[]);
 }
-
-const trimV6 = (v6: NonNullable<FormState['v6']>) => ({
-  range: v6.range.trim(), start: v6.start.trim(), end: v6.end.trim()
-});
 
 /**
  * The form a stored value opens as: on a release with dual stack (v1.10) the IPv6 keys become fields (unless one

@@ -36,7 +36,7 @@ describe('the rules of a release', () => {
 
   it('an unreadable version keeps the strictest rules and no dual stack', () => {
     expect(releaseRules('dev')).toStrictEqual({
-      unknownVersion: 'dev', refusesIPv6Range: true, skipsUnmatchedVlanConfig: false, rwxPeer: true, dualStack: false
+      unknownVersion: 'dev', refusesIPv6Range: true, skipsUnmatchedVlanConfig: false, rwxPeer: true, dualStack: false, exclusiveVlan: true, legacyCountText: false
     });
   });
 });
@@ -53,9 +53,22 @@ describe('the IPv6 part in the form (v1.10)', () => {
     const form = formOf(stored);
 
     form.v6 = {
-      range: 'fd00:10::/120', start: 'fd00:10::10', end: ' fd00:10::30 '
+      range: 'fd00:10::/120', start: 'fd00:10::10', end: 'fd00:10::30'
     };
     expect(serializeForm(form, stored)).toBe('{"clusterNetwork":"vm-migration","vlan":100,"range":"192.168.1.0/24","exclude":["192.168.1.1/32"],"rangeV6":"fd00:10::/120","rangeV6Start":"fd00:10::10","rangeV6End":"fd00:10::30","colour":"blue"}');
+  });
+
+  it('a stray space is kept as typed and named, never trimmed away', () => {
+    const form = {
+      ...formOf(DUAL),
+      v6: {
+        range: 'fd00:10::/120 ', start: 'fd00:10::10', end: 'fd00:10::20'
+      }
+    };
+    const result = validateForm(form, facts(), DUAL);
+
+    expect(result.value).toContain('"rangeV6":"fd00:10::/120 "');
+    expect(result.webhookMessage).toBe('invalid CIDR address: fd00:10::/120 ');
   });
 
   it('clearing the IPv6 part goes back to IPv4 only: the keys are left out', () => {
@@ -124,6 +137,7 @@ describe('the NAD of a dual-stack value', () => {
     expect(nadMatchesValue(config, parseValue(VALUE).value!, v6)).toBe(true);
     expect(nadMatchesValue(config, parseValue(VALUE).value!)).toBe(false);
     expect(nadMatchesValue(nadConfig(parseValue(VALUE).value!), parseValue(VALUE).value!, v6)).toBe(false);
+    expect(nadMatchesValue(nadConfig(parseValue(VALUE).value!, undefined, { ...v6, range: 'fd00:99::/120' }), parseValue(VALUE).value!, v6)).toBe(false);
   });
 });
 
@@ -154,6 +168,12 @@ describe('each node\'s addresses in dual stack', () => {
     const single = buildHealth(healthInputFrom(sources({ settings: [createSetting(DUAL), version] }), value)).rows;
 
     expect(single.map((r) => r.flags)).toStrictEqual([['noIpV6'], ['noIpV6']]);
+    // A node without its IPv6 address holds the rollout, as one without its IPv4 address does.
+    expect(buildHealth(healthInputFrom(sources({ settings: [createSetting(DUAL), version] }), value)).rollout.healthyPods).toBe(0);
+    // An IPv6 address alone is no migration IP: KubeVirt needs the IPv4 one.
+    const v6Only = buildHealth(healthInputFrom(sources({ settings: [createSetting(DUAL), version], pods: [dualPod('virt-handler-a', 'node-1', ['fd00:10::10'])] }), value)).rows[0];
+
+    expect([v6Only.migrationIp, v6Only.migrationIpV6, v6Only.flags.includes('noIp')]).toStrictEqual([undefined, 'fd00:10::10', true]);
   });
 
   it('counts the IPv6 window and its pool (named as Harvester names it) on the capacity section', () => {
@@ -162,7 +182,9 @@ describe('each node\'s addresses in dual stack', () => {
     const pools = [...src.ipPools!, { ...v6Pool, metadata: { ...v6Pool.metadata, name: 'fd00-10---120' } }];
     const report = buildHealth(healthInputFrom({ ...src, ipPools: pools }, value));
 
-    expect(capacityView(report, pools)?.v6).toStrictEqual({ addresses: 17, allocated: 1 });
+    expect(capacityView(report, pools)?.v6).toStrictEqual({
+      addresses: 17, allocated: 1, window: true
+    });
     expect(capacityView(buildHealth(healthInputFrom(sources(), value)), pools)?.v6).toBeUndefined();
   });
 

@@ -59,4 +59,14 @@ describe('the MTU of the migration network', () => {
 
     expect(rows.map((r) => [r.node, r.mtu, r.flags.includes('mtuMismatch')])).toStrictEqual([['node-1', 9000, false], ['node-2', 9000, false], ['node-3', 1500, true]]);
   });
+
+  it('an odd MTU does not hold the rollout up', () => {
+    const src = sources({
+      clusterNetworks: [createClusterNetwork('vm-migration')], vlanStatuses: [], vlanConfigs: [vc('a', ['node-1'], 9000), vc('b', ['node-2'], 1500)]
+    });
+    const report = buildHealth(healthInputFrom(src, value));
+
+    expect(report.rows.some((r) => r.flags.includes('mtuMismatch'))).toBe(true);
+    expect(report.rollout.healthyPods).toBe(2);
+  });
 });

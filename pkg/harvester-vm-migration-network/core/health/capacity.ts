@@ -24,7 +24,7 @@ export interface CapacityView {
   /** Addresses left for new nodes once every current node has one. */
   headroom: number;
   /** Dual stack: the IPv6 addresses Whereabouts hands out (the window) and how many its IPv6 pool holds. */
-  v6?: { addresses: number; allocated?: number };
+  v6?: { addresses: number; allocated?: number; window: boolean };
 }
 
 /** Usable addresses of the value's IPv4 range (as Whereabouts allocates) and, when the pools were read, how many its pool holds. */
@@ -97,7 +97,7 @@ export function capacityView(report: HealthReport, ipPools: IPPool[] | undefined
     const pool = ipPools?.find((p) => p.metadata?.name === ipPoolName(report.ipv6?.range ?? ''));
     const size = bounds.last - bounds.first + 1n;
 
-    out.v6 = { addresses: size > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(size) };
+    out.v6 = { addresses: size > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(size), window: !!(report.ipv6.start && report.ipv6.end) };
     if (ipPools) {
       out.v6.allocated = Object.values(pool?.spec?.allocations ?? {}).filter((a) => !a.ifname || a.ifname === MIGRATION_INTERFACE).length;
     }

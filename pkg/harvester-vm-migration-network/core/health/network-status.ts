@@ -37,8 +37,8 @@ function readMigrationIps(text: string): string[] {
 export function migrationIpOf(pod: Pod): string | undefined {
   const ips = migrationIpsOf(pod);
 
-  // KubeVirt migrates over the IPv4 address of migration0, also in dual stack.
-  return ips.find((ip) => !ip.includes(':')) ?? ips[0];
+  // KubeVirt migrates over the IPv4 address of migration0, also in dual stack: an IPv6 address alone is no migration IP.
+  return ips.find((ip) => !ip.includes(':'));
 }
 
 /** Every address of the pod's `migration0` (both families in dual stack), as Multus reports them. */

@@ -67,7 +67,8 @@ export function buildRollout(input: HealthInput, rows: HealthRow[], value: Migra
     available:       ds?.numberAvailable ?? expected.filter((r) => r.ready).length,
     expectedPods:    expected.length,
     podsOnNewConfig: expected.filter((r) => r.pod && !r.flags.includes('oldConfig')).length,
-    healthyPods:     expected.filter((r) => r.flags.length === 0).length,
+    // An MTU that differs is worth a flag but does not hold a rollout up.
+    healthyPods:     expected.filter((r) => r.flags.every((f) => f === 'mtuMismatch')).length,
     complete:        false,
     ...settingFacts(input.setting),
   };

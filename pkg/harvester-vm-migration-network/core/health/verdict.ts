@@ -51,7 +51,7 @@ const ROLLING: Record<StepId, VerdictKey> = {
 };
 
 /** Flags that waiting does not clear once a pod runs ready on the new config: Whereabouts or the network got it wrong. */
-const LASTING: HealthFlag[] = ['noIp', 'ipOutsideRange', 'ipExcluded', 'duplicateIp', 'notCovered'];
+const LASTING: HealthFlag[] = ['noIp', 'ipOutsideRange', 'ipExcluded', 'duplicateIp', 'notCovered', 'noIpV6', 'ipV6OutsideWindow'];
 
 /** How many nodes a reason names before it only counts them. */
 const NAMED_NODES = 3;
