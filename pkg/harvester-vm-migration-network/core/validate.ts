@@ -60,7 +60,7 @@ function check(subject: Subject, facts: ClusterFacts, changes: boolean, out: Pro
 
   checkVlan(subject, out);
   const range = checkRange(subject, out, rules);
-  // Before v1.9 an IPv6 range reaches the exclude checks as any range does (and hangs only at the count).
+  // Before v1.9 an IPv6 range reaches the exclude checks as every range does (and hangs only at the count).
   const hangs = !rules.refusesIPv6Range && parseCidr(subject.range)?.family === 6;
   const excludes = checkExcludes(subject, range ?? (hangs ? parseCidr(subject.range) : undefined), out);
   const required = facts.nodes?.filter((n) => !n.hasWitnessLabel).length;
