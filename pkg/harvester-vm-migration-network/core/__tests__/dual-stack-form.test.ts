@@ -87,6 +87,20 @@ describe('the IPv6 part in the form (v1.10)', () => {
     });
   });
 
+  it('a later null leaves the earlier IPv6 key in place, as Go decodes it', () => {
+    expect(editableV6(parseValue(DUAL.replace('}', ',"rangeV6":null}')).kept)?.range).toBe('fd00:10::/120');
+  });
+
+  it('a kept IPv6 key that is not a string is the webhook\'s type error on the value the save writes', () => {
+    const stored = DUAL.replace('"fd00:10::/120"', '7');
+    const form = { ...parseValue(stored).form, vlan: '200' };
+    const result = validateForm(form, facts(), stored);
+
+    expect(result.valid).toBe(false);
+    expect(result.webhookMessage).toBe(`failed to unmarshal the setting value ${ stored.replace('"vlan":100', '"vlan":200') }, json: cannot unmarshal number into Go struct field Config.rangeV6 of type string`);
+    expect(validateForm(form, facts('v1.9.0'), stored).valid).toBe(true);
+  });
+
   it('is checked on v1.10 and ignored before', () => {
     const form = formOf(DUAL);
 
