@@ -202,6 +202,19 @@ describe('each node\'s addresses in dual stack', () => {
     expect(capacityView(buildHealth(healthInputFrom(sources(), value)), pools)?.v6).toBeUndefined();
   });
 
+  it('flags an IPv6 address given to two nodes, and finds leaks in the IPv6 pool too', () => {
+    const v6Pool = createPool('fd00:10::/120', { 16: 'harvester-system/virt-handler-a', 17: 'harvester-system/gone' });
+    const input = healthInputFrom(sources({
+      settings: [createSetting(DUAL), version],
+      pods:     [dualPod('virt-handler-a', 'node-1', ['192.168.1.2', 'fd00:10::10']), dualPod('virt-handler-b', 'node-2', ['192.168.1.3', 'fd00:10::10'])],
+      ipPools:  [...sources().ipPools!, { ...v6Pool, metadata: { ...v6Pool.metadata, name: 'fd00-10---120' } }],
+    }), value);
+    const report = buildHealth(input);
+
+    expect(report.rows.map((r) => r.flags.includes('duplicateIp'))).toStrictEqual([true, true]);
+    expect(report.leaks.map((l) => [l.pool, l.podref])).toStrictEqual([['kube-system/fd00-10---120', 'harvester-system/gone']]);
+  });
+
   it('before v1.10 the same value is single stack: no IPv6 column, no flag', () => {
     const rows = buildHealth(healthInputFrom(sources({ settings: [createSetting(DUAL), { ...version, value: 'v1.9.0' }] }), value)).rows;
 

@@ -106,7 +106,8 @@ export function healthInputFrom(src: HealthSources, value?: MigrationNetworkValu
     pods:         (src.pods ?? []).filter(isVirtHandlerPod),
     nad:          ref ? src.nads?.find((n) => objectId(n) === ref) : undefined,
     daemonSet:    src.daemonSets?.find((d) => objectId(d) === VIRT_HANDLER_ID),
-    ipPools:      src.ipPools?.filter((p) => pool !== undefined && p.metadata?.name === pool),
+    // The range's pool and, in dual stack, the IPv6 one (named the same way): both are checked for leaks.
+    ipPools:      src.ipPools?.filter((p) => p.metadata?.name !== undefined && [pool, v6?.range ? ipPoolName(v6.range) : undefined].includes(p.metadata.name)),
     vmims:        src.vmims,
     clusterFacts: buildClusterFacts({
       clusterNetworks: src.clusterNetworks, vlanStatuses: src.vlanStatuses, vlanConfigs: src.vlanConfigs

@@ -173,8 +173,10 @@ export function nodeRows(input: HealthInput, ctx: RowContext): HealthRow[] {
         row.migrationIpV6 = migrationIpsOf(pod).find((ip) => ip.includes(':'));
       }
     }
-    if (row.migrationIp) {
-      ipCount.set(row.migrationIp, (ipCount.get(row.migrationIp) ?? 0) + 1);
+    for (const ip of [row.migrationIp, row.migrationIpV6]) {
+      if (ip) {
+        ipCount.set(ip, (ipCount.get(ip) ?? 0) + 1);
+      }
     }
     row.flags = rowFlags(row, pod, ctx);
 
@@ -182,7 +184,8 @@ export function nodeRows(input: HealthInput, ctx: RowContext): HealthRow[] {
   });
 
   for (const row of rows) {
-    if (row.migrationIp && (ipCount.get(row.migrationIp) ?? 0) > 1) {
+    // Either family's address given to two nodes (Multus reports IPv6 in its canonical text).
+    if ([row.migrationIp, row.migrationIpV6].some((ip) => ip && (ipCount.get(ip) ?? 0) > 1)) {
       row.flags.push('duplicateIp');
     }
   }
