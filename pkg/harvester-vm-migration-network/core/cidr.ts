@@ -159,3 +159,12 @@ export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
 export function cidrContains(cidr: Cidr, ip: number): boolean {
   return cidr.family === 4 && ip >= cidr.network && ip <= cidr.broadcast;
 }
+
+/** An IPv6 address text (not an IPv4 one, no zone) as a 128-bit number; undefined when it is not one. */
+export function ipv6Number(text: string): bigint | undefined {
+  if (text.includes('%') || !text.includes(':') || !ipaddr.IPv6.isValid(text)) {
+    return undefined;
+  }
+
+  return ipaddr.IPv6.parse(text).parts.reduce((sum, part) => (sum << 16n) + BigInt(part), 0n);
+}

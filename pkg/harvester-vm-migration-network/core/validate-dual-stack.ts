@@ -1,5 +1,4 @@
-import ipaddr from 'ipaddr.js';
-import { cidrsOverlap, invalidCidrMessage, parseCidr } from './cidr';
+import { cidrsOverlap, invalidCidrMessage, ipv6Number, parseCidr } from './cidr';
 import { problem } from './messages';
 import { Problem } from './types';
 
@@ -14,18 +13,9 @@ export interface V6Part {
 const WINDOW_LARGE_RATIO = 64;
 const WINDOW_LARGE_FLOOR = 1024;
 
-/** `net.ParseIP` of an IPv6 text, as a 128-bit number; undefined for IPv4 text or garbage. */
-function v6Number(text: string): bigint | undefined {
-  if (text.includes('%') || !text.includes(':') || !ipaddr.IPv6.isValid(text)) {
-    return undefined;
-  }
-
-  return ipaddr.IPv6.parse(text).parts.reduce((sum, part) => (sum << 16n) + BigInt(part), 0n);
-}
-
 function networkBounds(networkText: string): [bigint, bigint] {
   const [address, bits] = networkText.split('/');
-  const first = v6Number(address) as bigint;
+  const first = ipv6Number(address) as bigint;
 
   return [first, first + (1n << BigInt(128 - Number(bits))) - 1n];
 }
@@ -65,7 +55,7 @@ function checkRangeV6(text: string, out: Problem[]): [bigint, bigint] | undefine
 export function checkDualStack(v6: V6Part, required: number | undefined, out: Problem[]): number {
   const bounds = checkRangeV6(v6.range, out);
   const ends = ([['start', v6.start], ['end', v6.end]] as const).map(([which, text]) => {
-    const value = text ? v6Number(text) : undefined;
+    const value = text ? ipv6Number(text) : undefined;
 
     if (text && value === undefined) {
       out.push(problem(which === 'start' ? 'W25_RANGE_V6_START_INVALID' : 'W25_RANGE_V6_END_INVALID', {

@@ -1,4 +1,4 @@
-import ipaddr from 'ipaddr.js';
+import { ipv6Number } from '../cidr';
 import { V6Form } from '../dual-stack';
 import { HealthFlag } from '../types';
 
@@ -8,28 +8,20 @@ export interface V6Bounds {
   last: bigint;
 }
 
-function v6Number(text: string): bigint | undefined {
-  if (text.includes('%') || !ipaddr.IPv6.isValid(text)) {
-    return undefined;
-  }
-
-  return ipaddr.IPv6.parse(text).parts.reduce((sum, part) => (sum << 16n) + BigInt(part), 0n);
-}
-
 /**
  * Where Whereabouts hands out IPv6 addresses: the window when both ends are set, else the range's network + 1 to
  * its last address - 1. Undefined when the range does not read as IPv6 (the editor says why).
  */
 export function v6Bounds(v6: V6Form): V6Bounds | undefined {
   const [address, bits] = v6.range.split('/');
-  const network = v6Number(address ?? '');
+  const network = ipv6Number(address ?? '');
   const prefix = Number(bits);
 
   if (network === undefined || !Number.isInteger(prefix) || prefix < 0 || prefix > 128) {
     return undefined;
   }
-  const start = v6.start ? v6Number(v6.start) : undefined;
-  const end = v6.end ? v6Number(v6.end) : undefined;
+  const start = v6.start ? ipv6Number(v6.start) : undefined;
+  const end = v6.end ? ipv6Number(v6.end) : undefined;
 
   if (start !== undefined && end !== undefined) {
     return { first: start, last: end };
@@ -43,7 +35,7 @@ export function v6Flags(ip: string | undefined, bounds: V6Bounds): HealthFlag[] 
   if (ip === undefined) {
     return ['noIpV6'];
   }
-  const value = v6Number(ip);
+  const value = ipv6Number(ip);
 
   return value === undefined || value < bounds.first || value > bounds.last ? ['ipV6OutsideWindow'] : [];
 }
