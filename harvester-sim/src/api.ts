@@ -24,6 +24,8 @@ export interface RequestContext {
   access: (type: string) => Access;
   /** Row-level filter: objects of a readable type this user still may not see (Rancher hides clusters they are not a member of). */
   visible?: (type: string, obj: K8sObject) => boolean;
+  /** Per-object actions this API links (only Harvester's own API, `/v1/harvester`, has any). */
+  objectActions?: (type: string, obj: K8sObject) => string[];
 }
 
 /** The objects of a type the request may see. */
@@ -131,7 +133,7 @@ export function listResources(api: SteveApi, def: TypeDef, ctx: RequestContext, 
   if (query.revision !== undefined && query.revision > api.store.revision) {
     throw new ApiError(400, 'unknown revision', 'unknown revision');
   }
-  const items = objects.map((o) => formatResource(def, o, { steve: ctx.base }, access));
+  const items = objects.map((o) => formatResource(def, o, { steve: ctx.base, objectActions: ctx.objectActions }, access));
   const page = applyListQuery(items, query);
   const self = `${ ctx.base }/${ pluralName(def) }`;
   const extra: Obj = { count: page.count };
@@ -154,7 +156,7 @@ export function getResource(api: SteveApi, def: TypeDef, ctx: RequestContext, id
     throw new ApiError(404, 'NotFound', `${ def.resource } "${ id }" not found`);
   }
 
-  return formatResource(def, obj, { steve: ctx.base }, ctx.access(def.id));
+  return formatResource(def, obj, { steve: ctx.base, objectActions: ctx.objectActions }, ctx.access(def.id));
 }
 
 /** Runs the type's admission hook; a denial gets the apiserver's webhook prefix, as Rancher relays it. */
@@ -186,7 +188,7 @@ export function createResource(api: SteveApi, def: TypeDef, ctx: RequestContext,
   }
   admit(api, def, 'CREATE', obj, undefined);
 
-  return formatResource(def, api.store.create(def.id, obj), { steve: ctx.base }, ctx.access(def.id));
+  return formatResource(def, api.store.create(def.id, obj), { steve: ctx.base, objectActions: ctx.objectActions }, ctx.access(def.id));
 }
 
 export function updateResource(api: SteveApi, def: TypeDef, ctx: RequestContext, id: string, body: Obj): Obj {
@@ -203,7 +205,7 @@ export function updateResource(api: SteveApi, def: TypeDef, ctx: RequestContext,
   }
   admit(api, def, 'UPDATE', obj, old);
 
-  return formatResource(def, api.store.update(def.id, obj), { steve: ctx.base }, ctx.access(def.id));
+  return formatResource(def, api.store.update(def.id, obj), { steve: ctx.base, objectActions: ctx.objectActions }, ctx.access(def.id));
 }
 
 export function removeResource(api: SteveApi, def: TypeDef, ctx: RequestContext, id: string): Obj {
@@ -215,5 +217,5 @@ export function removeResource(api: SteveApi, def: TypeDef, ctx: RequestContext,
   }
   admit(api, def, 'DELETE', undefined, old);
 
-  return formatResource(def, api.store.remove(def.id, id), { steve: ctx.base }, ctx.access(def.id));
+  return formatResource(def, api.store.remove(def.id, id), { steve: ctx.base, objectActions: ctx.objectActions }, ctx.access(def.id));
 }

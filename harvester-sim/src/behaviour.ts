@@ -9,6 +9,8 @@ export interface ResourceAction {
   type: string;
   name: string;
   run(id: string, body: Obj): unknown;
+  /** Whether the API links the action on this object (Harvester's formatter); absent: never linked per object. */
+  offered?(obj: K8sObject): boolean;
 }
 
 /** What a cluster behaviour plugs into one cluster's store: admission hooks, resource actions, a way to stop. */
@@ -33,6 +35,8 @@ export interface HarvesterBehaviour extends ClusterBehaviour {
   /** The VM migrate action with its gates (KubeVirt ready, target node migratable...). */
   migrateAction?(vmId: string, body?: { nodeName?: string }): K8sObject;
   setStepMs?(ms: number): void;
+  /** The next live migration to reach Running fails half-way with this failure reason. */
+  failNextMigration?(reason: string): void;
   /** Resolves when every scheduled controller step has run. */
   idle?(): Promise<void>;
 }

@@ -68,6 +68,11 @@ export function clusterRoutes(host: ClusterHost): Route<AuthedCall>[] {
   const steve = (harvesterPath: boolean) => async(call: AuthedCall, [, id, rest]: string[]) => {
     const use = host.use(call.user, id);
     const ctx = clusterContext(use, steveBase(call.req, id, harvesterPath));
+    const actions = use.cluster.behaviour?.actions ?? [];
+
+    if (harvesterPath) {
+      ctx.objectActions = (type, obj) => actions.filter((a) => a.type === type && a.offered?.(obj)).map((a) => a.name);
+    }
 
     call.send(...await steveRequest(use.cluster.api, ctx, call.method, rest, call.url.searchParams, call.req, use.cluster.behaviour?.actions));
   };

@@ -179,6 +179,14 @@ on('POST', /^\/sim\/migrations$/, (call) => {
 
   return { migration: b.startMigration ? b.startMigration(String(call.body.vmi), text(call.body.targetNode)) : missing('startMigration') };
 });
+on('POST', /^\/sim\/migrations\/fail-next$/, (call) => {
+  const b = behaviourOf(call);
+  const reason = text(call.body.reason) ?? 'Live migration failed error encountered during MigrateToURI3 libvirt api call: virError(Code=1, Domain=7, Message=\'internal error: client socket is closed\')';
+
+  b.failNextMigration ? b.failNextMigration(reason) : missing('failNextMigration');
+
+  return { failNext: reason };
+});
 on('PUT', /^\/sim\/objects$/, (call) => writeObject(call.cluster(), asK8sObject(call.body)));
 on('POST', /^\/sim\/objects$/, (call) => writeObject(call.cluster(), asK8sObject(call.body)));
 on('GET', /^\/sim\/objects\/([^/]+)\/(.+)$/, (call, [, type, id]) => {

@@ -4,7 +4,8 @@ import { ApiError, Obj } from './types';
 
 /** Every response carries the header the shell reads to decide whether the user is logged in. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, authed: boolean, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  // 204 No Content has no body (Harvester's actions answer so).
+  const text = status === 204 ? '' : JSON.stringify(body);
 
   res.writeHead(status, {
     'content-type':      'application/json',

@@ -67,7 +67,9 @@ export async function steveRequest(api: SteveApi, ctx: RequestContext, method: s
   const action = params.get('action');
 
   if (method === 'POST' && action && id) {
-    return [200, await runAction(actions, def, id, action, ctx, await readJson(req))];
+    const answer = await runAction(actions, def, id, action, ctx, await readJson(req));
+
+    return answer === undefined ? [204, undefined] : [200, answer];
   }
   if (method === 'POST' && (!id || def.namespaced)) {
     return [201, createResource(api, def, ctx, await readJson(req), id || undefined)];

@@ -14,6 +14,8 @@ export interface Access {
 /** The absolute base of a Steve API for this request, e.g. `https://localhost:8005/k8s/clusters/c-harv1/v1`. */
 export interface ApiBase {
   steve: string;
+  /** Actions an API links on one object for a user who may update it (Harvester's formatter on `/v1/harvester`). */
+  objectActions?: (type: string, obj: K8sObject) => string[];
 }
 
 export function pluralName(def: TypeDef): string {
@@ -69,7 +71,8 @@ export function formatResource(def: TypeDef, obj: K8sObject, base: ApiBase, acce
   // Steve keeps `type` for the schema id: an object's own `type` field (Events have one) moves to `_type`.
   const { type: ownType, ...rest } = out;
 
-  const actions = def.actions ? { actions: Object.fromEntries(def.actions.map((name) => [name, `${ self }?action=${ name }`])) } : {};
+  const names = [...def.actions ?? [], ...(access.update ? base.objectActions?.(def.id, obj) ?? [] : [])];
+  const actions = names.length ? { actions: Object.fromEntries(names.map((name) => [name, `${ self }?action=${ name }`])) } : {};
 
   return {
     ...rest, ...(ownType === undefined ? {} : { _type: ownType }), id, type: def.id, links, ...actions

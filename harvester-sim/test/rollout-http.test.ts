@@ -96,7 +96,7 @@ describe('rollout through the API', () => {
     expect(refused.body.message).toBe('KubeVirt is not ready');
     await settle();
     behaviour?.setStepMs?.(1);
-    expect((await t.send('POST', `${ API }/kubevirt.io.virtualmachines/default/vm-01?action=migrate`, {})).status).toBe(200);
+    expect((await t.send('POST', `${ API }/kubevirt.io.virtualmachines/default/vm-01?action=migrate`, {})).status).toBe(204);
     await settle();
     const vmi = (await t.get(`${ API }/kubevirt.io.virtualmachineinstances/default/vm-01`)).body as { status: { migrationState: { targetNodeAddress: string; completed: boolean } } };
 
@@ -125,5 +125,23 @@ describe('RBAC and fault injection', () => {
     expect((await t.get(`${ API }/nodes`)).status).toBe(503);
     expect((await t.get(`${ API }/nodes`)).status).toBe(503);
     expect((await t.get(`${ API }/nodes`)).status).toBe(200);
+  });
+});
+
+describe('Harvester\'s migrate action on its own API', () => {
+  const HARV2 = '/k8s/clusters/c-harv2/v1';
+  const actionsOf = async(path: string, user?: string) => ((await t.get(path, user)).body as { actions?: Record<string, string> }).actions ?? {};
+
+  it('links migrate on a VM it would migrate, for a user who may update VMs, on /v1/harvester only', async() => {
+    t.sim.reset({ fleet: 'default' });
+    const viewer = await t.login('viewer', 'viewer');
+
+    expect(Object.keys(await actionsOf(`${ HARV2 }/harvester/kubevirt.io.virtualmachines/default/vm-01`))).toEqual(['migrate']);
+    expect(await actionsOf(`${ HARV2 }/harvester/kubevirt.io.virtualmachines/default/vm-gpu`)).toEqual({});
+    expect(await actionsOf(`${ HARV2 }/harvester/kubevirt.io.virtualmachines/default/vm-01`, viewer)).toEqual({});
+    expect(await actionsOf(`${ HARV2 }/kubevirt.io.virtualmachines/default/vm-01`)).toEqual({});
+    const refused = await t.send('POST', `${ HARV2 }/harvester/kubevirt.io.virtualmachines/default/vm-local?action=migrate`, {});
+
+    expect([refused.status, refused.body.message]).toEqual([500, 'VM default/vm-local is not live migratable as the condition reported with reason: DisksNotLiveMigratable']);
   });
 });

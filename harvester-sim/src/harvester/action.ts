@@ -14,6 +14,43 @@ export function isKubeVirtReady(kubevirt: K8sObject | undefined): boolean {
 }
 
 /**
+ * Harvester's ValidateVMMigratable (pkg/util/virtualmachineinstance): why a running VMI cannot be live-migrated,
+ * in Harvester's words, or undefined. The last check reads KubeVirt's own `LiveMigratable` condition.
+ */
+export function unmigratableReason(vmi: K8sObject): string | undefined {
+  const id = `${ vmi.metadata.namespace }/${ vmi.metadata.name }`;
+  const spec = (vmi.spec ?? {}) as { nodeSelector?: Record<string, string>; domain?: { devices?: { hostDevices?: unknown[]; gpus?: unknown[] } } };
+  const status = (vmi.status ?? {}) as { phase?: string; conditions?: Obj[] };
+  const notLive = (why: string) => `VM ${ id } is not live migratable as ${ why }`;
+  const condition = (status.conditions ?? []).find((c) => c.type === 'LiveMigratable');
+
+  if (status.phase !== 'Running') {
+    return notLive('it is not running');
+  }
+  if (vmi.metadata.annotations?.['harvesterhci.io/migrationUID']) {
+    return notLive('it is already in a migrating state');
+  }
+  if (spec.nodeSelector?.['kubernetes.io/hostname']) {
+    return notLive('node selector is set');
+  }
+  if (spec.domain?.devices?.hostDevices?.length) {
+    return notLive('PCIe or USB devices are attached');
+  }
+  if (spec.domain?.devices?.gpus?.length) {
+    return notLive('vGPU devices are attached');
+  }
+
+  return condition?.status === 'False' ? notLive(`the condition reported with reason: ${ String(condition.reason ?? '') }`) : undefined;
+}
+
+/** Harvester's formatter links `migrate` on a VM whose VMI may migrate, in a cluster of two nodes or more. */
+export function canMigrate(ctx: SimContext, vm: K8sObject): boolean {
+  const vmi = ctx.store.get(T.vmi, `${ vm.metadata.namespace }/${ vm.metadata.name }`);
+
+  return !!vmi && !vmi.metadata.deletionTimestamp && !vmi.metadata.annotations?.['harvesterhci.io/migrationState'] && ctx.store.list(T.node).length >= 2 && !unmigratableReason(vmi);
+}
+
+/**
  * `POST …/kubevirt.io.virtualmachines/<ns>/<name>?action=migrate` body `{nodeName?}` (harvester/harvester
  * pkg/api/vm/handler.go `migrate`): VMI running and ready, target node migratable, KubeVirt ready
  * (`KubeVirt is not ready`, HTTP 500), target ≠ current node; then a VMIM `<vm>-xxxxx` is created.
@@ -37,6 +74,11 @@ export function migrateAction(ctx: SimContext, vmId: string, body: { nodeName?: 
   }
   if (!(status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True')) {
     throw new ApiError(500, 'InternalError', 'Can\'t migrate the VM, the VM is not in ready status');
+  }
+  const unmigratable = unmigratableReason(vmi);
+
+  if (unmigratable) {
+    throw new ApiError(500, 'InternalError', unmigratable);
   }
   const nodeName = body.nodeName ?? '';
 

@@ -5,7 +5,7 @@ import {
 import { sha1 } from './controller';
 import { makeNode, makeVlanStatus } from './factories';
 import { makeDaemonSet, makeKubeVirt, makeRunningPod, makeStuckPod } from './generate-workloads';
-import { makeVms } from './generate-vms';
+import { makeUnmigratableVms, makeVms } from './generate-vms';
 import { BusyOptions, busyObjects } from './generate-busy';
 import { decodeNetworkConfig } from './godecode';
 import { bridgeConfig } from './nad';
@@ -30,6 +30,8 @@ export interface GenerateOptions {
   vms?: number;
   /** vm-01 has a Running VirtualMachineInstanceMigration. */
   migrationInProgress?: boolean;
+  /** Two more VMs on the first node that cannot be live-migrated (a PCI device; a ReadWriteOnce disk). */
+  unmigratableVms?: boolean;
   /** A real cluster's other workloads (Longhorn, monitoring, agents, a virt-launcher per VM), VM networks and events. */
   busy?: BusyOptions;
 }
@@ -210,6 +212,9 @@ export function generateCluster(opts: GenerateOptions): K8sObject[] {
     });
   }
   out.push(...makeVms(names.filter((n) => !opts.notReady?.includes(n)), Number(opts.vms ?? 2), !!opts.migrationInProgress));
+  if (opts.unmigratableVms && names.length > 0) {
+    out.push(...makeUnmigratableVms(names[0]));
+  }
   if (opts.busy) {
     out.push(...busyObjects(out, opts.busy));
   }

@@ -1,6 +1,6 @@
 import { ObjectStore } from '../store';
 import { HarvesterBehaviour, ResourceAction } from '../behaviour';
-import { migrateAction } from './action';
+import { canMigrate, migrateAction } from './action';
 import { T } from './constants';
 import { InjectableFailure, SimContext } from './context';
 import { installSettingController } from './controller';
@@ -40,7 +40,13 @@ export function installHarvester(store: ObjectStore, options: { stepMs: number; 
     webhook:   'validator.harvesterhci.io',
     // Harvester's own action on VMs (its API extension), behind the same gates as the real one.
     actions:   [{
-      type: T.vm, name: 'migrate', run: (vmId, body) => migrateAction(ctx, vmId, body as { nodeName?: string })
+      // Harvester's action answers 204 without a body: the client finds the migration it started by watching.
+      type: T.vm,
+      name: 'migrate',
+      run:  (vmId, body) => {
+        migrateAction(ctx, vmId, body as { nodeName?: string });
+      },
+      offered: (vm) => canMigrate(ctx, vm),
     }],
     addNode:        (name, opts) => addNode(ctx, name, opts),
     removeNode:     (name) => removeNode(ctx, name),
@@ -49,6 +55,9 @@ export function installHarvester(store: ObjectStore, options: { stepMs: number; 
     idle:           () => ctx.scheduler.idle(),
     setStepMs:      (ms) => {
       ctx.scheduler.stepMs = ms;
+    },
+    failNextMigration: (reason) => {
+      ctx.failures.set('MigrationFailed', reason);
     },
     failNext: (reason, message) => {
       ctx.failures.set(reason, message);

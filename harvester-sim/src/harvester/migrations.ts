@@ -6,6 +6,7 @@ import {
 import { SimContext } from './context';
 import { virtHandlerNodes, virtHandlerPods } from './daemonset';
 import { hex, parseNetworkStatus } from './pods';
+import { failMigration, transferSteps } from './migration-outcomes';
 
 interface MigrationState { completed?: boolean; [key: string]: unknown }
 
@@ -97,7 +98,13 @@ function advance(ctx: SimContext, vmimId: string, vmiId: string, target: string)
     });
   }
   store.patch(T.vmi, vmiId, (obj) => updateVmi(ctx, obj, store.get(T.vmim, vmimId) as K8sObject, next, source, target, address as string, now));
-  if (next !== 'Succeeded') {
+  if (next === 'Running') {
+    const steps = transferSteps(vmi);
+    const failure = ctx.failures.get('MigrationFailed');
+
+    ctx.failures.delete('MigrationFailed');
+    ctx.scheduler.after(failure === undefined ? steps : Math.ceil(steps / 2), () => (failure === undefined ? advance(ctx, vmimId, vmiId, target) : failMigration(ctx, vmimId, vmiId, failure)));
+  } else if (next !== 'Succeeded') {
     ctx.scheduler.after(1, () => advance(ctx, vmimId, vmiId, target));
   } else {
     store.patch(T.vmim, vmimId, (obj) => {

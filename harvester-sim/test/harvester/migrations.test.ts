@@ -109,3 +109,41 @@ describe('live migrations', () => {
     expect((store.get(T.vmim, 'default/vm-01-k7wq2')?.status as { phase: string }).phase).toBe('Succeeded');
   });
 });
+
+describe('what a test migration meets', () => {
+  it('refuses a VM KubeVirt marks not live-migratable, in Harvester\'s words, and starts nothing', () => {
+    const store = start({ unmigratableVms: true });
+    const before = store.list(T.vmim).length;
+
+    expect(attempt(() => sim?.migrateAction('default/vm-gpu'))?.message).toBe('VM default/vm-gpu is not live migratable as PCIe or USB devices are attached');
+    expect(attempt(() => sim?.migrateAction('default/vm-local'))?.message).toBe('VM default/vm-local is not live migratable as the condition reported with reason: DisksNotLiveMigratable');
+    expect(store.list(T.vmim).length).toBe(before);
+  });
+
+  it('the transfer lasts a step per GiB of guest memory, and a failure half-way leaves the VM on its source', async() => {
+    const store = start();
+
+    saveValue(store, VALUE);
+    await sim?.idle();
+    const source = (vmi(store).status as { nodeName: string }).nodeName;
+
+    sim?.failNextMigration('Live migration failed: client socket is closed');
+    const vmim = sim?.migrateAction('default/vm-01') as K8sObject;
+
+    await sim?.idle();
+    const failed = store.get(T.vmim, `default/${ vmim.metadata.name }`) as K8sObject;
+    const status = failed.status as { phase: string; phaseTransitionTimestamps: { phase: string }[]; migrationState: Record<string, unknown> };
+
+    expect(status.phase).toBe('Failed');
+    expect(status.phaseTransitionTimestamps.map((p) => p.phase)).toEqual(['Pending', 'Scheduling', 'Scheduled', 'PreparingTarget', 'TargetReady', 'Running', 'Failed']);
+    expect(status.migrationState).toMatchObject({
+      failed: true, completed: true, failureReason: 'Live migration failed: client socket is closed'
+    });
+    expect((vmi(store).status as { nodeName: string }).nodeName).toBe(source);
+    expect(vmi(store).metadata.annotations?.['harvesterhci.io/migrationUID']).toBeUndefined();
+    // The next one is not failed: the injected failure is used once.
+    sim?.migrateAction('default/vm-01');
+    await sim?.idle();
+    expect(store.list(T.vmim).map((m) => (m.status as { phase: string }).phase).sort()).toEqual(['Failed', 'Succeeded']);
+  });
+});

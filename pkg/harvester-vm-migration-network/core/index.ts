@@ -83,3 +83,13 @@ export { releaseRules } from './versions';
 export { mtuGroups } from './mtu';
 export type { MtuGroup } from './mtu';
 export type { ReleaseRules } from './versions';
+export {
+  migrationCandidates, targetNodes, migrationBlockers, guestMemory, quantityBytes
+} from './migration/candidates';
+export type {
+  MigratableVm, UnmigratableVm, UnmigratableReason, MigrationCandidates, MigrationBlocker, BlockerFacts
+} from './migration/candidates';
+export { followMigration, startedMigration } from './migration/follow';
+export type {
+  FollowedMigration, FollowInput, MigrationOutcome, MigrationPath, PhaseTime
+} from './migration/follow';

@@ -101,15 +101,31 @@ export interface MigrationState {
   endTimestamp?: string;
   completed?: boolean;
   failed?: boolean;
+  failureReason?: string;
+  abortRequested?: boolean;
+  /** `Succeeded`, `Failed` or `Aborting` once an abort was asked for. */
+  abortStatus?: string;
 }
 
 export interface VirtualMachineInstance extends K8sObject {
-  status?: { nodeName?: string; migrationState?: MigrationState };
+  spec?: {
+    nodeSelector?: Record<string, string>;
+    domain?: {
+      memory?: { guest?: string };
+      resources?: { requests?: { memory?: string } };
+      devices?: { hostDevices?: unknown[]; gpus?: unknown[] };
+    };
+  };
+  status?: { phase?: string; nodeName?: string; conditions?: Condition[]; migrationState?: MigrationState };
 }
 
 export interface VirtualMachineInstanceMigration extends K8sObject {
   spec?: { vmiName?: string };
-  status?: { phase?: string; migrationState?: MigrationState };
+  status?: {
+    phase?: string;
+    phaseTransitionTimestamps?: { phase?: string; phaseTransitionTimestamp?: string }[];
+    migrationState?: MigrationState;
+  };
 }
 
 export interface ClusterNetwork extends K8sObject {

@@ -1,0 +1,56 @@
+import { K8sObject, Obj } from '../types';
+import { rfc3339, T } from './constants';
+import { SimContext } from './context';
+
+const UNITS: Record<string, number> = {
+  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, K: 1e3, M: 1e6, G: 1e9
+};
+
+/** A Kubernetes memory quantity in bytes (`3996Mi`, `4Gi`, `512M`); undefined when unreadable. */
+export function quantityBytes(text: unknown): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)([KMGT]i?)?$/.exec(String(text ?? ''));
+
+  return match ? Number(match[1]) * (match[2] ? UNITS[match[2]] : 1) : undefined;
+}
+
+/** The guest's memory, which a pre-copy migration moves at least once. */
+export function guestMemoryBytes(vmi: K8sObject): number {
+  const domain = ((vmi.spec as { domain?: { memory?: { guest?: string }; resources?: { requests?: { memory?: string } } } } | undefined)?.domain) ?? {};
+
+  return quantityBytes(domain.memory?.guest) ?? quantityBytes(domain.resources?.requests?.memory) ?? 2 ** 30;
+}
+
+/** Steps the memory transfer (phase Running) lasts: one per GiB of guest memory, at least one. */
+export function transferSteps(vmi: K8sObject): number {
+  return Math.max(1, Math.round(guestMemoryBytes(vmi) / 2 ** 30));
+}
+
+/**
+ * A migration failing during the transfer, as KubeVirt reports it: the VMIM turns Failed, the VMI's migrationState
+ * is completed and failed with the reason (copied to the VMIM), the VMI stays on its source node, and Harvester's
+ * migration annotations are removed.
+ */
+export function failMigration(ctx: SimContext, vmimId: string, vmiId: string, reason: string): void {
+  const now = rfc3339(ctx.now());
+  const vmi = ctx.store.patch(T.vmi, vmiId, (obj) => {
+    const status = obj.status as Obj;
+
+    status.migrationState = {
+      ...(status.migrationState as Obj | undefined), endTimestamp: now, completed: true, failed: true, failureReason: reason
+    };
+    const annotations = { ...obj.metadata.annotations };
+
+    delete annotations['harvesterhci.io/migrationUID'];
+    delete annotations['harvesterhci.io/migrationState'];
+    obj.metadata.annotations = annotations;
+  });
+
+  ctx.store.patch(T.vmim, vmimId, (obj) => {
+    const status = obj.status as Obj;
+
+    status.phase = 'Failed';
+    (status.phaseTransitionTimestamps as Obj[]).push({ phase: 'Failed', phaseTransitionTimestamp: now });
+    status.migrationState = structuredClone((vmi?.status as Obj | undefined)?.migrationState);
+    obj.metadata.finalizers = [];
+  });
+}
