@@ -189,6 +189,7 @@ on('POST', /^\/sim\/migrations\/fail-next$/, (call) => {
 });
 on('PUT', /^\/sim\/objects$/, (call) => writeObject(call.cluster(), asK8sObject(call.body)));
 on('POST', /^\/sim\/objects$/, (call) => writeObject(call.cluster(), asK8sObject(call.body)));
+on('GET', /^\/sim\/objects\/([^/]+)$/, (call, [, type]) => ({ items: call.cluster().store.list(decodeURIComponent(type)) }));
 on('GET', /^\/sim\/objects\/([^/]+)\/(.+)$/, (call, [, type, id]) => {
   const found = call.cluster().store.get(type, decodeURIComponent(id));
 

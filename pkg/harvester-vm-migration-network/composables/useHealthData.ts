@@ -140,6 +140,8 @@ export function useHealthData(store: Store<unknown>) {
     share,
     misuse,
     sectionStates,
+    vms,
+    vmims,
     eventsReadable: computed(() => !!events.value),
   };
 }
