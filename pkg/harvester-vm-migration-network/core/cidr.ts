@@ -57,9 +57,19 @@ function isIPv6Address(text: string): boolean {
 const MEMO_LIMIT = 8192;
 const memo = new Map<string, Cidr | null>();
 
-/** Forgets memoized parses (benchmarks use it to measure cold runs). */
+const dependentMemos: (() => void)[] = [];
+
+/** Registers a memo of validation work to forget with the parses, so that a cold run redoes all of it. */
+export function forgetWithCidrMemo(clear: () => void): void {
+  dependentMemos.push(clear);
+}
+
+/** Forgets memoized parses and every memo registered with `forgetWithCidrMemo` (benchmarks measure cold runs so). */
 export function clearCidrMemo(): void {
   memo.clear();
+  for (const clear of dependentMemos) {
+    clear();
+  }
 }
 
 /**

@@ -106,30 +106,76 @@ export function hostInterval(range: Cidr): Interval | undefined {
   return first <= last ? [first, last] : undefined;
 }
 
+/** First address an exclude removes (see `excludeInterval`). */
+function excludeStart(cidr: Cidr, mode: ExcludeMode): number {
+  return mode === 'webhook' ? cidr.ip : cidr.network;
+}
+
 /**
- * Usable addresses of an IPv4 `range` after `excludes` (parsed IPv4 CIDRs; others are ignored, as they can never
- * match an IPv4 address), as sorted disjoint intervals.
+ * The IPv4 excludes by the first address they remove: the list itself when it holds only IPv4 ones in that order
+ * (nearly always: rows are written in address order), else a filtered, sorted copy.
  */
-export function usableIntervals(range: Cidr, excludes: Cidr[], mode: ExcludeMode): Interval[] {
-  const hosts = hostInterval(range);
-
-  if (!hosts || range.family !== 4) {
-    return [];
-  }
-  const cut: Interval[] = [];
-
-  for (const ex of excludes) {
-    if (ex.family === 4) {
-      cut.push(excludeInterval(ex, mode));
+function excludesInOrder(excludes: Cidr[], mode: ExcludeMode): Cidr[] {
+  for (let i = 0; i < excludes.length; i++) {
+    if (excludes[i].family !== 4 || (i > 0 && excludeStart(excludes[i - 1], mode) > excludeStart(excludes[i], mode))) {
+      return excludes.filter((ex) => ex.family === 4).sort((a, b) => excludeStart(a, mode) - excludeStart(b, mode));
     }
   }
 
-  return subtractIntervals(hosts, mergeIntervals(cut));
+  return excludes;
 }
 
-/** Usable-address count (see `usableIntervals`). */
+/**
+ * Counts the usable addresses of an IPv4 `range` after `excludes` (parsed IPv4 CIDRs; others are ignored, as they
+ * can never match an IPv4 address) and adds them to `out` as sorted disjoint intervals, when given. Taking the
+ * excludes one by one in order of their first address gives the same intervals as merging them first
+ * (`subtractIntervals` after `mergeIntervals`) without building the merged list; one plain loop without callbacks,
+ * as this runs over every exclude on every keystroke.
+ */
+function walkUsable(range: Cidr, excludes: Cidr[], mode: ExcludeMode, out?: Interval[]): number {
+  const hosts = hostInterval(range);
+
+  if (!hosts || range.family !== 4) {
+    return 0;
+  }
+  const sorted = excludesInOrder(excludes, mode);
+  const end = hosts[1];
+  let next = hosts[0];
+  let size = 0;
+
+  for (let i = 0; i < sorted.length; i++) {
+    const first = excludeStart(sorted[i], mode);
+    const last = sorted[i].broadcast;
+
+    if (last < next || first > end) {
+      continue;
+    }
+    if (first > next) {
+      size += first - next;
+      out?.push([next, first - 1]);
+    }
+    next = Math.max(next, last + 1);
+  }
+  if (next <= end) {
+    size += end - next + 1;
+    out?.push([next, end]);
+  }
+
+  return size;
+}
+
+/** Usable addresses of an IPv4 `range` after `excludes`, as sorted disjoint intervals (see `walkUsable`). */
+export function usableIntervals(range: Cidr, excludes: Cidr[], mode: ExcludeMode): Interval[] {
+  const out: Interval[] = [];
+
+  walkUsable(range, excludes, mode, out);
+
+  return out;
+}
+
+/** Usable-address count (see `walkUsable`). */
 export function countUsable(range: Cidr, excludes: Cidr[], mode: ExcludeMode): number {
-  return intervalsSize(usableIntervals(range, excludes, mode));
+  return walkUsable(range, excludes, mode);
 }
 
 /** Number of addresses in an IPv4 CIDR, network and broadcast included. */

@@ -1,35 +1,14 @@
 import { Cidr } from './cidr';
 import { HEADROOM_MIN_RATIO, HEADROOM_MIN_SPARE, MGMT_CLUSTER_NETWORK } from './constants';
-import { cidrSize, countUsable, Interval, intervalsSize } from './ip-intervals';
+import { cidrSize, countUsable } from './ip-intervals';
 import { problem } from './messages';
 import { ReleaseRules } from './versions';
+import { memoPerObject, memoPerPair } from './validate-memo';
 import {
   ClusterFacts, ClusterNetworkFact, FactKey, IpPlan, NodeFact, Problem
 } from './types';
 
 const MAX_LISTED = 10;
-
-interface Derived {
-  matched: Set<string>;
-  readyOn: Set<string>;
-}
-
-/** Sets derived from a cluster-network fact, computed once per fact object (facts change far less than the form). */
-const derivedCache = new WeakMap<ClusterNetworkFact, Derived>();
-
-function derive(cn: ClusterNetworkFact): Derived {
-  let derived = derivedCache.get(cn);
-
-  if (!derived) {
-    derived = {
-      matched: new Set(cn.vlanConfigs.flatMap((vc) => vc.matchedNodes ?? [])),
-      readyOn: new Set(cn.vlanStatuses.filter((s) => s.ready === 'True').map((s) => s.node)),
-    };
-    derivedCache.set(cn, derived);
-  }
-
-  return derived;
-}
 
 /** Names of non-witness nodes not in `set`. */
 function workersOutside(nodes: NodeFact[], set: Set<string>): string[] {
@@ -43,6 +22,15 @@ function workersOutside(nodes: NodeFact[], set: Set<string>): string[] {
 
   return out;
 }
+
+/** Non-witness nodes no VlanConfig of the cluster network matches, and those its VlanStatuses are not ready on. */
+const coverage = memoPerPair((cn: ClusterNetworkFact, nodes: NodeFact[]) => ({
+  missing:  workersOutside(nodes, new Set(cn.vlanConfigs.flatMap((vc) => vc.matchedNodes ?? []))),
+  notReady: workersOutside(nodes, new Set(cn.vlanStatuses.filter((s) => s.ready === 'True').map((s) => s.node))),
+}));
+
+/** How many nodes need a migration address: all but those with the witness label key (Harvester's W21 count). */
+export const requiredNodes = memoPerObject((nodes: NodeFact[]) => nodes.filter((n) => !n.hasWitnessLabel).length);
 
 /** "a, b, c" with at most ten names, then "…". */
 export function listNames(names: string[]): string {
@@ -116,8 +104,7 @@ export function checkClusterNetwork(name: string, facts: ClusterFacts, out: Prob
     return;
   }
   const both: FactKey[] = ['clusterNetworks', 'nodes'];
-  const { matched, readyOn } = derive(cn);
-  const missing = workersOutside(facts.nodes, matched);
+  const { missing, notReady } = coverage(cn, facts.nodes);
 
   if (missing.length > 0) {
     out.push(problem('W20_NOT_SPANNED', {
@@ -129,8 +116,6 @@ export function checkClusterNetwork(name: string, facts: ClusterFacts, out: Prob
       webhookMessage: `vlanconfig does not span ${ missing[0] }`
     }));
   }
-  const notReady = workersOutside(facts.nodes, readyOn);
-
   if (notReady.length > 0) {
     out.push(problem('CLUSTER_NETWORK_NOT_READY_ON_NODES', {
       entry: notReady[0],
@@ -147,9 +132,9 @@ export function checkClusterNetwork(name: string, facts: ClusterFacts, out: Prob
  * key) plus warnings: Whereabouts gives fewer addresses than Harvester counts; too few for the nodes even
  * though Harvester accepts; headroom below 20% or fewer than 2 spare addresses.
  */
-export function checkCapacity(range: Cidr, excludes: Cidr[], webhookUsable: Interval[], facts: ClusterFacts, out: Problem[], skipped: Set<FactKey>, v6Window?: number, legacyCountText = false): IpPlan {
+export function checkCapacity(range: Cidr, excludes: Cidr[], facts: ClusterFacts, out: Problem[], skipped: Set<FactKey>, v6Window?: number, legacyCountText = false): IpPlan {
   const plan: IpPlan = {
-    total: cidrSize(range), webhookUsable: intervalsSize(webhookUsable), usable: countUsable(range, excludes, 'whereabouts')
+    total: cidrSize(range), webhookUsable: countUsable(range, excludes, 'webhook'), usable: countUsable(range, excludes, 'whereabouts')
   };
 
   if (v6Window !== undefined) {
@@ -165,7 +150,7 @@ export function checkCapacity(range: Cidr, excludes: Cidr[], webhookUsable: Inte
     return plan;
   }
   const check: FactKey[] = ['nodes'];
-  const required = facts.nodes.filter((n) => !n.hasWitnessLabel).length;
+  const required = requiredNodes(facts.nodes);
   const spare = plan.usable - required;
 
   plan.required = required;

@@ -5,6 +5,7 @@ import { problem } from './messages';
 import { parseValue } from './parse';
 import { ClusterFacts, FactKey, MigrationNetworkValue, Problem } from './types';
 import { listNames } from './validate-cluster';
+import { memoPerText } from './validate-memo';
 import { ReleaseRules } from './versions';
 
 /** The network part of a peer setting's effective value; `null` when it cannot be read (the webhook then fails). */
@@ -49,8 +50,43 @@ function peerDecodeMessage(setting: string, text: string | undefined, rules?: Re
   return goError?.replace('failed to unmarshal the setting value', `failed to unmarshal the ${ setting } setting value`);
 }
 
-/** W22: the usable address sets (ip.go semantics, `mine`) must not meet those of storage-network and rwx-network. */
-export function checkPeers(range: Cidr, mine: Interval[], facts: ClusterFacts, out: Problem[], skipped: Set<FactKey>, rules?: ReleaseRules): void {
+/** What a peer setting's value gives the overlap check: nothing to compare, a value the webhook fails on, or its addresses. */
+type PeerAddresses = undefined | { invalid: true; webhookMessage?: string } | { invalid: false; range: Cidr; usable: Interval[] };
+
+/** A peer setting's usable addresses (ip.go semantics), remembered per text: the peers rarely change, the form often. */
+const peerAddresses = memoPerText(
+  (setting: string, text: string | undefined, rules?: ReleaseRules) => `${ setting }\n${ JSON.stringify(rules ?? null) }\n${ text }`,
+  (setting: string, text: string | undefined, rules?: ReleaseRules): PeerAddresses => {
+    const config = peerConfig(setting, text, rules);
+
+    if (config === undefined) {
+      return undefined;
+    }
+    const range = config ? parseCidr(config.range) : undefined;
+    const excludes = config ? config.exclude.map((e) => parseCidr(e)) : [];
+
+    if (!config || !range || excludes.some((e) => !e)) {
+      return { invalid: true, webhookMessage: config === null ? peerDecodeMessage(setting, text, rules) : undefined };
+    }
+
+    return {
+      invalid: false, range, usable: usableIntervals(range, excludes as Cidr[], 'webhook')
+    };
+  }
+);
+
+/**
+ * True when the range's usable addresses after `excludes` (ip.go semantics) meet `peer`'s. Those are listed only
+ * when the peer's addresses reach into the range at all: a valid peer lies elsewhere, and the list is long.
+ */
+function meets(range: Cidr, excludes: Cidr[], peer: Interval[]): boolean {
+  const reaches = peer.length > 0 && peer[0][0] <= range.broadcast && peer[peer.length - 1][1] >= range.network;
+
+  return reaches && intervalsIntersect(usableIntervals(range, excludes, 'webhook'), peer);
+}
+
+/** W22: the range's usable addresses after `excludes` (ip.go semantics) must not meet those of storage-network and rwx-network. */
+export function checkPeers(range: Cidr, excludes: Cidr[], facts: ClusterFacts, out: Problem[], skipped: Set<FactKey>, rules?: ReleaseRules): void {
   if (!facts.peers) {
     skipped.add('peers');
 
@@ -64,23 +100,15 @@ export function checkPeers(range: Cidr, mine: Interval[], facts: ClusterFacts, o
   ];
 
   for (const [setting, text, code] of peers) {
-    const config = peerConfig(setting, text, rules);
+    const peer = peerAddresses(setting, text, rules);
 
-    if (config === undefined) {
-      continue;
-    }
-    const peerRange = config ? parseCidr(config.range) : undefined;
-    const peerExcludes = config ? config.exclude.map((e) => parseCidr(e)) : [];
-
-    if (!config || !peerRange || peerExcludes.some((e) => !e)) {
+    if (peer?.invalid) {
       out.push(problem('W23_PEER_INVALID', {
-        entry: setting, check, args: { setting }, webhookMessage: config === null ? peerDecodeMessage(setting, text, rules) : undefined
+        entry: setting, check, args: { setting }, webhookMessage: peer.webhookMessage
       }));
-      continue;
-    }
-    if (intervalsIntersect(mine, usableIntervals(peerRange, peerExcludes as Cidr[], 'webhook'))) {
+    } else if (peer && meets(range, excludes, peer.usable)) {
       out.push(problem(code, {
-        entry: setting, check, args: { range: range.text, peerRange: peerRange.text }, webhookMessage: `${ SETTING_ID }: the network configuration is overlapped with ${ setting }`
+        entry: setting, check, args: { range: range.text, peerRange: peer.range.text }, webhookMessage: `${ SETTING_ID }: the network configuration is overlapped with ${ setting }`
       }));
     }
   }

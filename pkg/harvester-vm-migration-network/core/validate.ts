@@ -1,6 +1,5 @@
-import { usableIntervals } from './ip-intervals';
 import { problem } from './messages';
-import { checkMtu } from './mtu';
+import { checkMixedMtu } from './validate-mtu';
 import { parseValue } from './parse';
 import { cleanExcludes, serializeForm } from './serialize';
 import {
@@ -11,13 +10,13 @@ import { checkDualStack, checkV6PeerOverlap } from './validate-dual-stack';
 import { keptKeyChecks } from './validate-kept';
 import { releaseRules } from './versions';
 import { parseCidr } from './cidr';
-import { checkCapacity, checkClusterNetwork } from './validate-cluster';
+import { checkCapacity, checkClusterNetwork, requiredNodes } from './validate-cluster';
 import { checkMigrations, checkPeers } from './validate-peers';
-import { checkExcludes, checkRange, checkVlan, Subject } from './validate-local';
+import { checkRange, checkVlan, Subject } from './validate-local';
+import { checkExcludes } from './validate-excludes';
 
-const RANK: Record<Severity, number> = {
-  error: 0, warning: 1, info: 2
-};
+/** Most severe first: errors decide the save, and the first error with a webhook text is what Harvester answers. */
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const FACT_ORDER: FactKey[] = ['nodes', 'clusterNetworks', 'peers', 'migrations'];
 
 /** True for codes of rules Harvester's webhook enforces (`W<n>_…`): each of them means the save is refused. */
@@ -25,8 +24,23 @@ export function isWebhookRule(code: string): boolean {
   return /^W\d+_/.test(code);
 }
 
+/** Problems by severity, in found order within one: a stable sort without the sort (one pass per severity). */
+function bySeverity(problems: Problem[]): Problem[] {
+  const sorted: Problem[] = [];
+
+  for (const severity of SEVERITIES) {
+    for (const p of problems) {
+      if (p.severity === severity) {
+        sorted.push(p);
+      }
+    }
+  }
+
+  return sorted;
+}
+
 function finish(problems: Problem[], skipped: Set<FactKey>, plan?: IpPlan, value?: string): ValidationResult {
-  const sorted = problems.map((p, i) => ({ p, i })).sort((a, b) => RANK[a.p.severity] - RANK[b.p.severity] || a.i - b.i).map(({ p }) => p);
+  const sorted = bySeverity(problems);
   const result: ValidationResult = {
     problems: sorted,
     valid:    !sorted.some((p) => p.severity === 'error'),
@@ -63,11 +77,11 @@ function check(subject: Subject, facts: ClusterFacts, changes: boolean, out: Pro
   // Before v1.9 an IPv6 range reaches the exclude checks as every range does (and hangs only at the count).
   const hangs = !rules.refusesIPv6Range && parseCidr(subject.range)?.family === 6;
   const excludes = checkExcludes(subject, range ?? (hangs ? parseCidr(subject.range) : undefined), out);
-  const required = facts.nodes?.filter((n) => !n.hasWitnessLabel).length;
+  const required = facts.nodes && requiredNodes(facts.nodes);
   const v6Window = rules.dualStack && subject.v6 ? checkDualStack(subject.v6, required, out) : undefined;
 
   checkClusterNetwork(subject.clusterNetwork, facts, out, skipped, rules);
-  checkMtu(subject.clusterNetwork, facts, out);
+  checkMixedMtu(subject.clusterNetwork, facts, out);
   // Said on the range even when an exclude fails first (the webhook then answers that exclude's message).
   if (hangs && !out.some((p) => p.field === 'range' && p.severity === 'error')) {
     out.push(problem('W8_RANGE_IPV6_TIMEOUT', {
@@ -77,10 +91,8 @@ function check(subject: Subject, facts: ClusterFacts, changes: boolean, out: Pro
   let plan: IpPlan | undefined;
 
   if (range) {
-    const webhookUsable = usableIntervals(range, excludes, 'webhook');
-
-    plan = checkCapacity(range, excludes, webhookUsable, facts, out, skipped, v6Window, rules.legacyCountText);
-    checkPeers(range, webhookUsable, facts, out, skipped, rules);
+    plan = checkCapacity(range, excludes, facts, out, skipped, v6Window, rules.legacyCountText);
+    checkPeers(range, excludes, facts, out, skipped, rules);
   }
   if (v6Window !== undefined && subject.v6?.range) {
     checkV6PeerOverlap(subject.v6.range, facts.peers, out);

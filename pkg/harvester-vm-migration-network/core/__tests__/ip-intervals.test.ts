@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Cidr, cidrsOverlap, parseCidr } from '../cidr';
+import { Cidr, cidrsOverlap, ipv4Text, parseCidr } from '../cidr';
 import {
-  countUsable, intervalsIntersect, mergeIntervals, planSegments, subtractIntervals
+  countUsable, excludeInterval, ExcludeMode, hostInterval, intervalsIntersect, intervalsSize, mergeIntervals, planSegments, subtractIntervals, usableIntervals
 } from '../ip-intervals';
 
 const c = (text: string) => parseCidr(text) as Cidr;
@@ -88,3 +89,25 @@ describe('interval arithmetic', () => {
     expect(planSegments('10.0.0.0/31', []).map((s) => s.kind)).toStrictEqual(['reserved', 'reserved']);
   });
 });
+
+/** Excludes around 10.0.0.0/24 in any order, overlapping, with host bits, some IPv6. */
+const excludeListArb = fc.array(fc.oneof(
+  { weight: 9, arbitrary: fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 22, max: 32 })).map(([at, prefix]) => `${ ipv4Text(0x0a000000 + at) }/${ prefix }`) },
+  { weight: 1, arbitrary: fc.constantFrom('fd00::/120', '::/0') },
+), { maxLength: 12 });
+
+describe('usable addresses taken exclude by exclude', () => {
+  it('are those of merging the excludes first and subtracting them, in both modes, 300 runs', () => {
+    fc.assert(fc.property(fc.constantFrom('10.0.0.0/24', '10.0.0.0/23', '10.0.0.64/26', '10.0.0.0/30'), excludeListArb, fc.constantFrom<ExcludeMode>('webhook', 'whereabouts'), (rangeText, texts, mode) => {
+      const range = c(rangeText);
+      const excludes = texts.map(c);
+      const hosts = hostInterval(range);
+      const cut = mergeIntervals(excludes.filter((ex) => ex.family === 4).map((ex) => excludeInterval(ex, mode)));
+      const expected = hosts ? subtractIntervals(hosts, cut) : [];
+
+      expect(usableIntervals(range, excludes, mode)).toStrictEqual(expected);
+      expect(countUsable(range, excludes, mode)).toBe(intervalsSize(expected));
+    }), { numRuns: 300 });
+  });
+});
+
