@@ -1,14 +1,16 @@
 import { importTypes } from '@rancher/auto-import';
 import { ExtensionPlugin } from './config/plugin';
-import { addPanels } from './config/panels';
+import { addHarvesterPageExtras, addPanels } from './config/panels';
 import routes from './routing';
 
-/** Table of contents: metadata, translations, our product and its nav, our routes, the panels on Harvester's pages. */
+/** Table of contents: metadata, translations, our product and its nav, our routes, the panels, column and tab on Harvester's pages. */
 export default function(plugin: ExtensionPlugin): void {
-  // Registers l10n/*.yaml (we ship no models, edit or list components: Harvester's own extension owns those types).
+  // Registers l10n/*.yaml and formatters/ (the Hosts list's Migration IP cell); we ship no models, edit or list
+  // components: Harvester's own extension owns those types.
   importTypes(plugin);
   plugin.metadata = require('./package.json');
   plugin.addProduct(require('./product'));
   plugin.addRoutes(routes);
   addPanels(plugin);
+  addHarvesterPageExtras(plugin);
 }

@@ -31,7 +31,7 @@ async function fetchOne<T>(request: RequestFn, url: string, timeoutMs: number): 
 }
 
 /** Both settings a row needs, in one list request: Steve OR-s the comma-separated terms of one `filter`. */
-function settingsUrl(steve: string): string {
+export function settingsUrl(steve: string): string {
   const query = new URLSearchParams({ filter: `metadata.name=${ SETTING_ID },metadata.name=${ SERVER_VERSION_SETTING }`, exclude: 'metadata.managedFields' });
 
   return `${ steve }/${ STEVE_TYPES.setting }s?${ query }`;
@@ -41,7 +41,7 @@ function settingsUrl(steve: string): string {
  * The virt-handler pods, and no other pod: harvester-system by path, the label by an SQL-cache `filter` (Steve's
  * SQL-cache lists, Rancher's default from 2.12, do not read `labelSelector`).
  */
-function virtHandlerPodsUrl(steve: string): string {
+export function virtHandlerPodsUrl(steve: string): string {
   const query = new URLSearchParams({ filter: `metadata.labels[${ VIRT_HANDLER_LABEL }]=${ VIRT_HANDLER_LABEL_VALUE }`, exclude: 'metadata.managedFields' });
 
   return `${ steve }/pods/${ HARVESTER_SYSTEM_NAMESPACE }?${ query }`;

@@ -89,7 +89,8 @@ export function useTestMigration(facts: TestMigrationFacts, preset?: string) {
     step.value = 'loading';
     loadError.value = undefined;
     refusal.value = undefined;
-    const read = await listVmis(facts.request, facts.clusterId.value);
+    // A VM's own page asks for that VMI alone; the health page for all of them.
+    const read = preset ? await readVmi(facts.request, facts.clusterId.value, preset).then((r) => (r.ok ? { ok: true as const, value: [r.value] } : r)) : await listVmis(facts.request, facts.clusterId.value);
 
     if (!read.ok) {
       loadError.value = read.error;

@@ -1,6 +1,9 @@
-import { ExtensionPlugin, PANEL_LOCATION } from './plugin';
+import { ExtensionPlugin, PANEL_LOCATION, TAB_LOCATION_RESOURCE_DETAIL, TABLE_COLUMN_LOCATION_RESOURCE } from './plugin';
 import { EXPLORER, HARVESTER_PRODUCT } from './navigation';
 import { SETTING_ID, STEVE_TYPES } from '../core/constants';
+
+/** Harvester's host type (its Hosts list shows Kubernetes nodes under this name). */
+const HARVESTER_HOST = 'harvesterhci.io.host';
 
 /**
  * Entry points where Harvester admins already work, through the shell's panel hooks only (never by replacing
@@ -15,4 +18,19 @@ export function addPanels(plugin: ExtensionPlugin): void {
   plugin.addPanel(PANEL_LOCATION.DETAILS_MASTHEAD, {
     product: [HARVESTER_PRODUCT, EXPLORER], resource, id: [SETTING_ID]
   }, panel);
+}
+
+/**
+ * Our facts where Harvester admins look at hosts and VMs, through the shell's column and tab hooks (Harvester's own
+ * components untouched): a "Migration IP" column on Harvester's Hosts list, and a "Migrations" tab on its VM page.
+ */
+export function addHarvesterPageExtras(plugin: ExtensionPlugin): void {
+  const column = {
+    name: 'vmmn-migration-ip', labelKey: 'vmMigrationNetwork.hosts.column', value: 'id', formatter: 'VmmnMigrationIp', sort: false, search: false
+  };
+
+  plugin.addTableColumn(TABLE_COLUMN_LOCATION_RESOURCE, { product: [HARVESTER_PRODUCT], resource: [HARVESTER_HOST] }, column, column);
+  plugin.addTab(TAB_LOCATION_RESOURCE_DETAIL, { product: [HARVESTER_PRODUCT], resource: [STEVE_TYPES.vm] }, {
+    name: 'vmmn-migrations', labelKey: 'vmMigrationNetwork.vmTab.label', weight: -10, showHeader: false, component: () => import('../components/VmMigrationsTab.vue')
+  });
 }

@@ -23,11 +23,38 @@ export const PANEL_LOCATION = {
   DETAILS_MASTHEAD: 'details-masthead',
 } as const;
 
+/** The shell's `TabLocation.RESOURCE_DETAIL` and `TableColumnLocation.RESOURCE`. */
+export const TAB_LOCATION_RESOURCE_DETAIL = 'tab';
+export const TABLE_COLUMN_LOCATION_RESOURCE = 'resource-list';
+
+/** A column in a resource list (the shell's `HeaderOptions`): `formatter` names a component in our `formatters/`. */
+export interface TableColumn {
+  name: string;
+  labelKey: string;
+  value?: string;
+  getValue?: (row: unknown) => string | number | null | undefined;
+  formatter?: string;
+  sort?: string | string[] | boolean;
+  search?: string | boolean;
+  width?: number;
+}
+
+/** A tab on a resource's detail page (the shell's `Tab`). */
+export interface TabOptions {
+  name: string;
+  labelKey: string;
+  weight?: number;
+  showHeader?: boolean;
+  component: () => Promise<Component>;
+}
+
 export interface ExtensionPlugin {
   metadata: unknown;
   addProduct(product: unknown): void;
   /** Each route under a parent: one of the shell's page frames (`default`: header and side nav; `plain`: header only). */
   addRoutes(routes: { parent: string; route: RouteRecordRaw }[]): void;
   addPanel(where: string, when: PanelWhen, panel: { component: () => Promise<Component> }): void;
+  addTableColumn(where: string, when: PanelWhen, column: TableColumn, paginationColumn?: Omit<TableColumn, 'getValue'>): void;
+  addTab(where: string, when: PanelWhen, tab: TabOptions): void;
   DSL(store: unknown, productName: string): NavDsl;
 }
