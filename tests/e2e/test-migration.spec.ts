@@ -38,6 +38,8 @@ test('an admin migrates vm-01 to a chosen node and sees it went over the migrati
   await expect(page.getByTestId('vmmn-follow-verdict')).toHaveText(`Over the migration network (vm-migration, ${ address })`, { timeout: 15_000 });
   await expect(page.getByTestId('vmmn-follow-phase-Succeeded')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('vmmn-follow-route')).toHaveText('default/vm-01: harvester-node-0 → harvester-node-2');
+  // virt-handler's PreparingTarget event says the same, independently of KubeVirt's status.
+  await expect(page.getByTestId('vmmn-follow-listening')).toHaveText(`virt-handler on harvester-node-2 confirms: it listened for this migration at ${ address }.`);
   await expect(page.getByTestId('vmmn-follow-duration')).toContainText(/Took \d+ s/);
   await expect(page.getByTestId('vmmn-follow-rate')).toBeVisible();
   await expect(page.getByTestId('vmmn-health-migration-path-default/vm-01')).toHaveText('via migration network');

@@ -1,4 +1,4 @@
-import { VirtualMachineInstance } from '../core';
+import { CoreEvent, VirtualMachineInstance } from '../core';
 import { RequestError, RequestFn, send } from './request';
 
 /**
@@ -37,4 +37,15 @@ export async function startMigration(request: RequestFn, clusterId: string, vmId
   }, MIGRATION_REQUEST_MS);
 
   return answer.ok ? { ok: true, value: undefined } : answer;
+}
+
+/**
+ * The VMI's `PreparingTarget` events, by the fields Steve's SQL cache indexes for events (the involved object's uid and
+ * the reason), in the VM's namespace: never the cluster's other events.
+ */
+export async function readPreparingTarget(request: RequestFn, clusterId: string, namespace: string, vmiUid: string): Promise<Read<CoreEvent[]>> {
+  const query = new URLSearchParams([['filter', `involvedObject.uid=${ vmiUid }`], ['filter', 'reason=PreparingTarget'], ['exclude', 'metadata.managedFields']]);
+  const answer = await send<{ data?: CoreEvent[] }>(request, { url: `${ steve(clusterId) }/events/${ encodeURIComponent(namespace) }?${ query }`, method: 'GET' }, MIGRATION_REQUEST_MS);
+
+  return answer.ok ? { ok: true, value: answer.body?.data ?? [] } : answer;
 }

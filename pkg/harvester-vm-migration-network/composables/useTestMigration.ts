@@ -2,10 +2,10 @@ import {
   computed, ComputedRef, onBeforeUnmount, ref, shallowRef, watch
 } from 'vue';
 import {
-  Cidr, followMigration, HealthRow, MigrationBlocker, migrationBlockers, MigrationCandidates, migrationCandidates, MigrationState, startedMigration,
+  Cidr, CoreEvent, followMigration, HealthRow, MigrationBlocker, migrationBlockers, MigrationCandidates, migrationCandidates, MigrationState, startedMigration,
   targetNodes, VirtualMachineInstanceMigration
 } from '../core';
-import { listVmis, readVmi, startMigration } from '../api/migration-client';
+import { listVmis, readPreparingTarget, readVmi, startMigration } from '../api/migration-client';
 import { RequestError, RequestFn } from '../api/request';
 
 /** How often the VMI is read while a followed migration runs (its migrationState names the target's address). */
@@ -43,8 +43,10 @@ export function useTestMigration(facts: TestMigrationFacts, preset?: string) {
   const known = shallowRef(new Set<string>());
   const seen = shallowRef<VirtualMachineInstanceMigration>();
   const vmiState = shallowRef<MigrationState>();
+  const events = shallowRef<CoreEvent[]>();
   const startedAt = ref<number>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let readsAfterEnd = 0;
 
   const chosen = computed(() => candidates.value.offered.find((c) => c.id === vm.value));
   const targets = computed(() => (chosen.value ? targetNodes(facts.rows.value, chosen.value.node) : []));
@@ -68,17 +70,29 @@ export function useTestMigration(facts: TestMigrationFacts, preset?: string) {
     range:          facts.range.value,
     clusterNetwork: facts.clusterNetwork.value,
     memoryBytes:    chosen.value?.memoryBytes,
+    events:         events.value,
   }));
 
   async function poll(): Promise<void> {
     timer = undefined;
-    if (step.value !== 'following' || (followed.value && followed.value.outcome !== 'running')) {
+    const over = !!followed.value && followed.value.outcome !== 'running';
+
+    // Once it is over, one more read for virt-handler's event if it was not heard yet (a short migration ends first).
+    if (step.value !== 'following' || (over && (followed.value?.listening || readsAfterEnd++ > 0))) {
       return;
     }
     const read = await readVmi(facts.request, facts.clusterId.value, vm.value);
 
     if (read.ok) {
       vmiState.value = read.value.status?.migrationState;
+      const uid = read.value.metadata?.uid;
+
+      // virt-handler's own word on the address, read until it is heard.
+      if (uid && !followed.value?.listening) {
+        const heard = await readPreparingTarget(facts.request, facts.clusterId.value, vm.value.split('/')[0], uid);
+
+        events.value = heard.ok ? heard.value : events.value;
+      }
     }
     if (step.value === 'following') {
       timer = setTimeout(poll, FOLLOW_POLL_MS);
@@ -112,6 +126,8 @@ export function useTestMigration(facts: TestMigrationFacts, preset?: string) {
     known.value = new Set((facts.vmims.value ?? []).map((m) => m.metadata?.uid ?? m.metadata?.name ?? ''));
     seen.value = undefined;
     vmiState.value = undefined;
+    events.value = undefined;
+    readsAfterEnd = 0;
     const result = await startMigration(facts.request, facts.clusterId.value, vm.value, target.value);
 
     if (!result.ok) {

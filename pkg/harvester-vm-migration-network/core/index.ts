@@ -89,7 +89,7 @@ export {
 export type {
   MigratableVm, UnmigratableVm, UnmigratableReason, MigrationCandidates, MigrationBlocker, BlockerFacts
 } from './migration/candidates';
-export { followMigration, startedMigration } from './migration/follow';
+export { followMigration, listeningAt, startedMigration } from './migration/follow';
 export type {
-  FollowedMigration, FollowInput, MigrationOutcome, MigrationPath, PhaseTime
+  FollowedMigration, FollowInput, ListeningAt, MigrationOutcome, MigrationPath, PhaseTime
 } from './migration/follow';

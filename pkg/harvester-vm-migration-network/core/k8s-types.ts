@@ -143,7 +143,7 @@ export interface VlanConfig extends K8sObject {
 /** core/v1 Event, as far as the health page reads it (why a virt-handler pod cannot start). */
 export interface CoreEvent {
   metadata?: ObjectMeta;
-  involvedObject?: { kind?: string; namespace?: string; name?: string };
+  involvedObject?: { kind?: string; namespace?: string; name?: string; uid?: string };
   reason?: string;
   message?: string;
   count?: number;

@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import {
-  Cidr, cidrsOverlap, invalidCidrMessage, ipv4Text, parseCidr, parseIPv4, parsePrefixMessage
+  Cidr, cidrsOverlap, forgetWithCidrMemo, invalidCidrMessage, ipv4Text, parseCidr, parseIPv4, parsePrefixMessage
 } from './cidr';
 import { MIN_PREFIX_LENGTH } from './constants';
 import { problem } from './messages';
@@ -71,6 +71,31 @@ function rangeError(text: string, index: number, ex: Cidr, range: Cidr): Problem
   return undefined;
 }
 
+/** The exclude rows last parsed, by position (see `parseRows`). */
+let lastRows: { texts: string[]; cidrs: (Cidr | undefined)[] } = { texts: [], cidrs: [] };
+
+forgetWithCidrMemo(() => {
+  lastRows = { texts: [], cidrs: [] };
+});
+
+/**
+ * Each row's CIDR. A keystroke changes one row at most, and comparing a row with the one last parsed at its
+ * position costs less than finding its text among every CIDR parsed (`parseCidr`'s memo).
+ */
+function parseRows(entries: ExcludeEntry[]): (Cidr | undefined)[] {
+  const rows: typeof lastRows = { texts: [], cidrs: [] };
+
+  for (let i = 0; i < entries.length; i++) {
+    const text = entries[i].text;
+
+    rows.texts.push(text);
+    rows.cidrs.push(text === lastRows.texts[i] ? lastRows.cidrs[i] : parseCidr(text));
+  }
+  lastRows = rows;
+
+  return rows.cidrs;
+}
+
 /**
  * W10–W14 per exclude row, in order (the webhook stops at the first failure; here each row stops at its own
  * first failure and all rows are checked). W14 compares each row with the previous one only, as Harvester does.
@@ -79,15 +104,14 @@ function rangeError(text: string, index: number, ex: Cidr, range: Cidr): Problem
 export function checkExcludes(subject: Subject, range: Cidr | undefined, out: Problem[]): Cidr[] {
   const entries = subject.excludes;
   const valid: Cidr[] = [];
-  const parsed: (Cidr | undefined)[] = [];
+  const parsed = parseRows(entries);
   let previous: Cidr | undefined;
 
   for (let position = 0; position < entries.length; position++) {
     const entry = entries[position];
-    const ex = parseCidr(entry.text);
+    const ex = parsed[position];
     const error = excludeError(entry, ex, range, previous);
 
-    parsed.push(ex);
     previous = ex?.strictPrefix ? ex : undefined;
     if (error) {
       out.push(error);

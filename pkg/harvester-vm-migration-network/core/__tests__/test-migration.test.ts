@@ -98,6 +98,27 @@ describe('following a test migration', () => {
     expect(follow(vmim('Succeeded', finalState('192.168.1.3')), { memoryBytes: undefined })?.rateUnknown).toBe('memoryUnknown');
   });
 
+  it('virt-handler\'s PreparingTarget event is a second witness: it agrees, or it names another address', () => {
+    const event = (message: string, at: string) => ({
+      reason: 'PreparingTarget', message, lastTimestamp: at, source: { host: 'harvester-node-1' }
+    });
+    const events = [
+      event('Migration Target is listening at 192.168.1.9, on ports: 38373,41117', '2026-03-09T10:00:00Z'),
+      event('Migration Target is listening at 192.168.1.3, on ports: 38373,41117,43573', at(6)),
+      {
+        reason: 'Migrated', message: 'The VirtualMachineInstance migrated to node harvester-node-1.', lastTimestamp: at(21)
+      },
+    ];
+
+    // The older event belongs to an earlier migration of the same VM.
+    expect(follow(vmim('Succeeded', finalState('192.168.1.3')), { events })?.listening).toEqual({
+      address: '192.168.1.3', node: 'harvester-node-1', agrees: true
+    });
+    expect(follow(vmim('Succeeded', finalState('10.52.1.37')), { events })?.listening?.agrees).toBe(false);
+    expect(follow(vmim('Running'), { events })?.listening?.agrees).toBeUndefined();
+    expect(follow(vmim('Running'), { events: [events[2]] })?.listening).toBeUndefined();
+  });
+
   it('finds the migration it started: the newest of that VM not known before', () => {
     const old = {
       ...vmim('Succeeded'),

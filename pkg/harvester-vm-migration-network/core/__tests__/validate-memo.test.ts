@@ -44,6 +44,14 @@ describe('memos of validation work', () => {
     expect([release('v1.10.0'), release('v1.9.0'), release('v1.10.0')]).toStrictEqual([true, false, true]);
   });
 
+  it('read an exclude row anew where its text changed', () => {
+    const rows = (exclude: string[]) => codes(createFacts(3), createForm({ exclude }));
+
+    expect(rows(['192.168.1.1/32', '192.168.1.8/33'])).toContain('W10_EXCLUDE_INVALID');
+    expect(rows(['192.168.1.1/32', '192.168.1.8/30'])).not.toContain('W10_EXCLUDE_INVALID');
+    expect(rows(['192.168.1.8/33', '192.168.1.1/32'])).toContain('W10_EXCLUDE_INVALID');
+  });
+
   it('write an exclude list edited in place anew', () => {
     const exclude = ['10.0.0.1/32', '10.0.0.2/32'];
     const value = {

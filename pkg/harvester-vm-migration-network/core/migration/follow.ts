@@ -6,7 +6,29 @@
  * range is therefore a fallback to the management network, never a success.
  */
 import { Cidr, cidrContains, parseIPv4 } from '../cidr';
-import { MigrationState, VirtualMachineInstanceMigration } from '../k8s-types';
+import { CoreEvent, MigrationState, VirtualMachineInstanceMigration } from '../k8s-types';
+
+/** What virt-handler on the target says it listens on (its `PreparingTarget` event): a second, independent witness. */
+export interface ListeningAt {
+  address: string;
+  node?: string;
+  /** It names the same address as KubeVirt's `targetNodeAddress` (undefined while that is not known). */
+  agrees?: boolean;
+}
+
+const LISTENING = /Migration Target is listening at (\S+?),? on ports/;
+
+/**
+ * The address in the newest `PreparingTarget` event of the VMI at or after `since` (the migration's creation):
+ * "Migration Target is listening at 192.168.1.3, on ports: 38373,41117,43573".
+ */
+export function listeningAt(events: CoreEvent[], since?: string): ListeningAt | undefined {
+  const when = (e: CoreEvent) => e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? '';
+  const event = events.filter((e) => e.reason === 'PreparingTarget' && (!since || when(e) >= since)).sort((a, b) => when(b).localeCompare(when(a)))[0];
+  const address = event?.message ? LISTENING.exec(event.message)?.[1] : undefined;
+
+  return address ? { address, node: event?.source?.host } : undefined;
+}
 
 export type MigrationOutcome = 'running' | 'succeeded' | 'failed' | 'aborted';
 
@@ -30,6 +52,8 @@ export interface FollowedMigration {
   targetNode?: string;
   path: MigrationPath;
   failureReason?: string;
+  /** virt-handler's own word on the target address, when its event was read. */
+  listening?: ListeningAt;
   /** Seconds from the VMIM's first phase to its end. */
   durationSeconds?: number;
   /** Seconds of the memory transfer (KubeVirt's start to end timestamps). */
@@ -50,6 +74,8 @@ export interface FollowInput {
   range?: Cidr;
   clusterNetwork?: string;
   memoryBytes?: number;
+  /** The VMI's events (its `PreparingTarget` event names the address virt-handler listens on). */
+  events?: CoreEvent[];
 }
 
 const FINAL = new Set(['Succeeded', 'Failed']);
@@ -109,6 +135,11 @@ export function followMigration(input: FollowInput): FollowedMigration | undefin
     path:          pathOf(state, input),
     failureReason: outcome === 'failed' ? state.failureReason : undefined,
   };
+  const heard = input.events ? listeningAt(input.events, vmim.metadata?.creationTimestamp) : undefined;
+
+  if (heard) {
+    out.listening = { ...heard, agrees: state.targetNodeAddress === undefined ? undefined : heard.address === state.targetNodeAddress };
+  }
 
   if (outcome !== 'succeeded') {
     return out;
