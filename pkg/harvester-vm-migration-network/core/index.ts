@@ -89,7 +89,9 @@ export {
 export type {
   MigratableVm, UnmigratableVm, UnmigratableReason, MigrationCandidates, MigrationBlocker, BlockerFacts
 } from './migration/candidates';
-export { followMigration, listeningAt, startedMigration } from './migration/follow';
+export {
+  followMigration, listeningAt, startedMigration
+} from './migration/follow';
 export type {
   FollowedMigration, FollowInput, ListeningAt, MigrationOutcome, MigrationPath, PhaseTime
 } from './migration/follow';

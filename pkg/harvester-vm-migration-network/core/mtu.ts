@@ -22,11 +22,19 @@ export function mtuGroups(cn: ClusterNetworkFact, nodes?: string[]): MtuGroup[] 
       byNode.set(node, vc.mtu ?? 1500);
     }
   }
+  // Linear in the nodes: a thousand-node cluster is grouped on every keystroke and every pod change.
+  const wanted = nodes ? new Set(nodes) : undefined;
   const groups = new Map<number, string[]>();
 
   for (const [node, mtu] of byNode) {
-    if (!nodes || nodes.includes(node)) {
-      groups.set(mtu, [...(groups.get(mtu) ?? []), node]);
+    if (!wanted || wanted.has(node)) {
+      const group = groups.get(mtu);
+
+      if (group) {
+        group.push(node);
+      } else {
+        groups.set(mtu, [node]);
+      }
     }
   }
 
