@@ -1,7 +1,7 @@
 // Regenerates docs/screenshots/ (light) and docs/screenshots/dark/ from the simulator: every page of ours in its main
 // states, at 1280 × 800, the way an admin meets them. Needs a simulator and a dashboard:
 // `npx tsx harvester-sim/src/main.ts --port 8991 --speed fast` and `API=http://127.0.0.1:8991 npx vue-cli-service serve`.
-// Run: `npx tsx scripts/screenshots.ts` (about 3 minutes). The shell follows the browser's colour scheme (its
+// Run: `npx tsx scripts/screenshots.ts [pages|dualStack|testMigration|harvesterPages ...]` (all: about 5 minutes). The shell follows the browser's colour scheme (its
 // default theme is "auto"), so the dark set is the same click path in a dark-scheme browser.
 import { mkdirSync } from 'node:fs';
 import { Page } from 'playwright-core';
@@ -9,6 +9,7 @@ import {
   DASHBOARD, SIM, adminToken, launch, loopbackContext, post
 } from '../bench/browser';
 import { fillDocsExample } from '../tests/e2e/pages';
+import { captureHarvesterPages, captureTestMigration } from './screenshots-migration';
 
 const OUT = 'docs/screenshots';
 
@@ -93,12 +94,19 @@ async function captureDualStack(page: Page, dir: string): Promise<void> {
   await page.screenshot({ path: `${ dir }/health-dual-stack.png` });
 }
 
+/** `npx tsx scripts/screenshots.ts [group ...]`: only the groups named (all when none). */
+const GROUPS = {
+  pages: ['default', capture], dualStack: ['versions', captureDualStack], testMigration: ['default', captureTestMigration], harvesterPages: ['default', captureHarvesterPages],
+} as const;
+
 async function main(): Promise<void> {
   const browser = await launch();
+  const asked = process.argv.slice(2);
+  const groups = Object.entries(GROUPS).filter(([name]) => !asked.length || asked.includes(name)).map(([, group]) => group);
 
   for (const [scheme, dir] of [['light', OUT], ['dark', `${ OUT }/dark`]] as const) {
     mkdirSync(dir, { recursive: true });
-    for (const [fleet, run] of [['default', capture], ['versions', captureDualStack]] as const) {
+    for (const [fleet, run] of groups) {
       await post('/sim/reset', { fleet });
       const context = await loopbackContext(browser, await adminToken(), { colorScheme: scheme, viewport: { width: 1280, height: 800 } });
 
