@@ -1,6 +1,7 @@
 import { ObjectStore, idOf } from './store';
 import { TypeDef, VIRTUAL_TYPES } from './schemas';
 import { Access, formatResource, pluralName, unformat } from './steve';
+import { formatCached, trimFields } from './steve-fields';
 import { applyListQuery, parseListQuery } from './steve-list';
 import { RancherDialect } from './rancher-version';
 import {
@@ -133,8 +134,10 @@ export function listResources(api: SteveApi, def: TypeDef, ctx: RequestContext, 
   if (query.revision !== undefined && query.revision > api.store.revision) {
     throw new ApiError(400, 'unknown revision', 'unknown revision');
   }
-  const items = objects.map((o) => formatResource(def, o, { steve: ctx.base, objectActions: ctx.objectActions }, access));
+  const items = objects.map((o) => formatCached(def, o, { steve: ctx.base, objectActions: ctx.objectActions }, access));
   const page = applyListQuery(items, query);
+
+  page.data = page.data.map((item) => trimFields(item, params));
   const self = `${ ctx.base }/${ pluralName(def) }`;
   const extra: Obj = { count: page.count };
 
@@ -148,7 +151,7 @@ export function listResources(api: SteveApi, def: TypeDef, ctx: RequestContext, 
   };
 }
 
-export function getResource(api: SteveApi, def: TypeDef, ctx: RequestContext, id: string): Obj {
+export function getResource(api: SteveApi, def: TypeDef, ctx: RequestContext, id: string, params = new URLSearchParams()): Obj {
   requireAccess(ctx, def, 'list');
   const obj = api.store.get(def.id, id);
 
@@ -156,7 +159,7 @@ export function getResource(api: SteveApi, def: TypeDef, ctx: RequestContext, id
     throw new ApiError(404, 'NotFound', `${ def.resource } "${ id }" not found`);
   }
 
-  return formatResource(def, obj, { steve: ctx.base, objectActions: ctx.objectActions }, ctx.access(def.id));
+  return trimFields(formatResource(def, obj, { steve: ctx.base, objectActions: ctx.objectActions }, ctx.access(def.id)), params);
 }
 
 /** Runs the type's admission hook; a denial gets the apiserver's webhook prefix, as Rancher relays it. */

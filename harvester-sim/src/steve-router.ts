@@ -62,7 +62,7 @@ export async function steveRequest(api: SteveApi, ctx: RequestContext, method: s
   const id = ids.join('/');
 
   if (method === 'GET') {
-    return [200, !id || namespaceOnly ? listResources(api, def, ctx, params, namespaceOnly ? ids[0] : undefined) : getResource(api, def, ctx, id)];
+    return [200, !id || namespaceOnly ? listResources(api, def, ctx, params, namespaceOnly ? ids[0] : undefined) : getResource(api, def, ctx, id, params)];
   }
   const action = params.get('action');
 

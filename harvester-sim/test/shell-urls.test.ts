@@ -93,4 +93,33 @@ describe('the shell\'s list URLs, answered by the simulator as Steve does', () =
     expect(body.count).toBe(3);
     expect((body.data as unknown[]).length).toBe(1);
   });
+
+  it('the shell\'s excludeFields become exclude= terms: Steve removes those paths and keeps id, type and links', async() => {
+    const url = shellUrl(`${ PODS }/harvester-system`, { excludeFields: ['metadata.managedFields', 'spec.containers', 'status.conditions', 'links'] });
+    const { body } = await t.get(url);
+    const pod = (body.data as Record<string, Record<string, unknown>>[])[0];
+
+    expect(url).toContain('exclude=spec.containers&exclude=status.conditions');
+    expect(pod.spec.containers).toBeUndefined();
+    expect(pod.spec.nodeName).toMatch(/^harvester-node-/);
+    expect(pod.status.conditions).toBeUndefined();
+    expect(pod.status.phase).toBe('Running');
+    expect([typeof pod.id, pod.type, typeof pod.links.self]).toEqual(['string', 'pod', 'string']);
+    // The next answer is whole again: a trimmed object is never what the simulator keeps.
+    const whole = (await t.get(`${ PODS }/harvester-system`)).body.data as Record<string, Record<string, unknown>>[];
+
+    expect(whole[0].spec.containers).toBeDefined();
+  });
+
+  it('include= keeps only the given paths (and id, type, links), on one object too', async() => {
+    const { body } = await t.get(`${ PODS }/harvester-system?include=metadata.name&include=spec.nodeName`);
+    const pod = (body.data as Record<string, unknown>[])[0];
+
+    expect(Object.keys(pod).sort()).toEqual(['id', 'links', 'metadata', 'spec', 'type']);
+    expect(Object.keys(pod.metadata as object)).toEqual(['name']);
+    const one = (await t.get(`${ PODS }/${ pod.id as string }?exclude=metadata.annotations`)).body;
+
+    expect((one.metadata as Record<string, unknown>).annotations).toBeUndefined();
+    expect((one.metadata as Record<string, unknown>).name).toBe((pod.metadata as Record<string, unknown>).name);
+  });
 });

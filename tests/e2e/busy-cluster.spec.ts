@@ -45,6 +45,28 @@ test('the health page of a busy cluster reads only the virt-handler pods and the
   }
 });
 
+test('the health page of a busy cluster reads under 300 KB of API answers: of each VM only what it shows', async({ page }) => {
+  await sim('/sim/reset', { scenario: 'busy' });
+  const sizes: { path: string; bytes: number }[] = [];
+
+  page.on('requestfinished', async(request) => {
+    const url = new URL(request.url());
+
+    if (url.pathname.includes(CLUSTER_API)) {
+      sizes.push({ path: url.pathname + url.search, bytes: (await request.sizes()).responseBodySize });
+    }
+  });
+  await loginByCookie(page);
+  await page.goto(`/c/${ CLUSTER }/migration-networks/health`);
+  await expect(page.getByTestId('vmmn-health-verdict')).toHaveAttribute('data-kind', 'healthy', { timeout: 30_000 });
+  await expect(page.getByTestId('vmmn-health-misuse-none')).toBeVisible();
+  const vms = sizes.filter((s) => s.path.includes('kubevirt.io.virtualmachines'));
+
+  expect(vms.length).toBeGreaterThan(0);
+  expect(decodeURIComponent(vms[0].path)).toContain('exclude=spec.template.spec.domain');
+  expect(sizes.reduce((sum, s) => sum + s.bytes, 0), JSON.stringify(sizes)).toBeLessThan(300_000);
+});
+
 test('the editor of a busy cluster reads no pod and no event', async({ page }) => {
   await sim('/sim/reset', { scenario: 'busy' });
   const lists = recordLists(page);

@@ -16,12 +16,21 @@ export const HEALTH_TYPES = [
 
 export type HealthType = typeof HEALTH_TYPES[number];
 
+/** A virt-handler pod's container specs and volumes: the page reads its node, state, conditions and annotations. */
+const POD_UNREAD = ['spec.containers', 'spec.initContainers', 'spec.volumes', 'spec.tolerations', 'spec.affinity', 'status.initContainerStatuses'];
+/** A VM's disks, devices, volumes and status: the page reads only its networks. */
+const VM_UNREAD = ['spec.template.spec.domain', 'spec.template.spec.volumes', 'spec.template.spec.accessCredentials', 'spec.template.metadata', 'spec.dataVolumeTemplates', 'metadata.annotations', 'status'];
+
 /**
- * What the page reads of the types a busy cluster is full of: the virt-handler pods, and kubelet's sandbox failures
- * in their namespace (the only events the page shows). Every other type is read whole: it holds the subject itself.
+ * What the page reads of the types a busy cluster is full of: the virt-handler pods, kubelet's sandbox failures in
+ * their namespace (the only events the page shows), and of each VM its networks. Every other type is read whole.
  */
 export const HEALTH_SCOPES: Partial<Record<HealthType, ListScope>> = {
-  [STEVE_TYPES.pod]:   { namespace: HARVESTER_SYSTEM_NAMESPACE, labels: { [VIRT_HANDLER_LABEL]: VIRT_HANDLER_LABEL_VALUE } },
+  [STEVE_TYPES.pod]: {
+    namespace: HARVESTER_SYSTEM_NAMESPACE, labels: { [VIRT_HANDLER_LABEL]: VIRT_HANDLER_LABEL_VALUE }, exclude: POD_UNREAD
+  },
+  // Every VM, for its networks only (the misuse check) and its update link (who may test a migration).
+  [STEVE_TYPES.vm]:    { exclude: VM_UNREAD },
   [STEVE_TYPES.event]: { namespace: HARVESTER_SYSTEM_NAMESPACE, fields: { reason: SANDBOX_FAILURE_REASON, 'involvedObject.kind': 'Pod' } },
 };
 

@@ -33,9 +33,12 @@ export interface StoreReads {
  * given values. Fields must be ones Steve's SQL cache indexes (Rancher 2.12 to 2.15 answer 422 for any other).
  */
 export interface ListScope {
-  namespace: string;
+  /** One namespace; every namespace when absent. */
+  namespace?: string;
   labels?: Record<string, string>;
   fields?: Record<string, string>;
+  /** Parts of each object the page never reads, left out by Steve (`exclude=`; it never touches links). */
+  exclude?: string[];
 }
 
 /** Our pages of the current cluster (`config/navigation.ts`); read them in a render or a computed to follow the cluster. */
@@ -79,11 +82,14 @@ function reads(store: Store<unknown>, prefix: 'cluster' | 'management'): StoreRe
     findAll:    (type) => store.dispatch(`${ prefix }/findAll`, { type }),
     // The shell's paged read, which every supported shell has: each label and field becomes one `filter=` term
     // (Steve ANDs them), answered from the SQL cache by Rancher 2.12 to 2.15; the watch then tells of changes.
-    findScoped: (type, { namespace, labels = {}, fields = {} }) => store.dispatch(`${ prefix }/findPage`, {
+    findScoped: (type, {
+      namespace, labels = {}, fields = {}, exclude = []
+    }) => store.dispatch(`${ prefix }/findPage`, {
       type,
       opt: {
-        namespaced: namespace,
-        pagination: new FilterArgs({
+        namespaced:    namespace,
+        excludeFields: ['metadata.managedFields', ...exclude],
+        pagination:    new FilterArgs({
           filters: Object.entries({ ...Object.fromEntries(Object.entries(labels).map(([key, value]) => [`metadata.labels[${ key }]`, value])), ...fields })
             .map(([field, value]) => PaginationParamFilter.createSingleField({
               field, value, exact: true
