@@ -87,3 +87,19 @@ test('KubeVirt not ready: the test is blocked with the reason and nothing starts
   await expect(page.getByTestId('vmmn-health-migrations')).toBeVisible();
   await expect(page.getByTestId('vmmn-test-migration-open')).toHaveCount(0);
 });
+
+test('a migration aborted from elsewhere (Harvester\'s Abort Migration) reads as aborted, never as done', async({ page }) => {
+  await sim(`/sim/speed?cluster=${ HARV2 }`, { stepMs: 1000 });
+  await openTest(page);
+  await page.getByTestId('vmmn-test-migration-open').click();
+  await page.getByTestId('vmmn-test-migration-start').click();
+  await expect(page.getByTestId('vmmn-follow-verdict')).toBeVisible({ timeout: 15_000 });
+  // Harvester's own action, as its VM list's "Abort Migration" sends it, with this session.
+  const status = await page.evaluate(async(url) => (await fetch(url, {
+    method: 'POST', body: '{}', headers: { 'content-type': 'application/json' }
+  })).status, `/k8s/clusters/${ HARV2 }/v1/harvester/kubevirt.io.virtualmachines/default/vm-01?action=abortMigration`);
+
+  expect(status).toBe(204);
+  await expect(page.getByTestId('vmmn-follow-verdict')).toHaveText('Aborted before it finished.', { timeout: 15_000 });
+  await expect(page.getByTestId('vmmn-follow-phase-Succeeded')).toHaveCount(0);
+});

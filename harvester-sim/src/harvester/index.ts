@@ -1,6 +1,7 @@
 import { ObjectStore } from '../store';
 import { HarvesterBehaviour, ResourceAction } from '../behaviour';
 import { canMigrate, migrateAction } from './action';
+import { abortMigration } from './migration-outcomes';
 import { T } from './constants';
 import { InjectableFailure, SimContext } from './context';
 import { installSettingController } from './controller';
@@ -47,6 +48,13 @@ export function installHarvester(store: ObjectStore, options: { stepMs: number; 
         migrateAction(ctx, vmId, body as { nodeName?: string });
       },
       offered: (vm) => canMigrate(ctx, vm),
+    }, {
+      type: T.vm,
+      name: 'abortMigration',
+      run:  (vmId) => {
+        abortMigration(ctx, vmId);
+      },
+      offered: (vm) => ['Migrating', 'Pending migration'].includes(ctx.store.get(T.vmi, `${ vm.metadata.namespace }/${ vm.metadata.name }`)?.metadata.annotations?.['harvesterhci.io/migrationState'] ?? ''),
     }],
     addNode:        (name, opts) => addNode(ctx, name, opts),
     removeNode:     (name) => removeNode(ctx, name),

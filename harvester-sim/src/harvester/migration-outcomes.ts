@@ -1,4 +1,4 @@
-import { K8sObject, Obj } from '../types';
+import { ApiError, K8sObject, Obj } from '../types';
 import { rfc3339, T } from './constants';
 import { SimContext } from './context';
 
@@ -31,6 +31,10 @@ export function transferSteps(vmi: K8sObject): number {
  * migration annotations are removed.
  */
 export function failMigration(ctx: SimContext, vmimId: string, vmiId: string, reason: string): void {
+  // Aborted (deleted) before it could fail.
+  if (!ctx.store.get(T.vmim, vmimId) || !ctx.store.get(T.vmi, vmiId)) {
+    return;
+  }
   const now = rfc3339(ctx.now());
   const vmi = ctx.store.patch(T.vmi, vmiId, (obj) => {
     const status = obj.status as Obj;
@@ -53,4 +57,45 @@ export function failMigration(ctx: SimContext, vmimId: string, vmiId: string, re
     status.migrationState = structuredClone((vmi?.status as Obj | undefined)?.migrationState);
     obj.metadata.finalizers = [];
   });
+}
+
+const ABORTABLE = new Set(['', 'Pending', 'Scheduling', 'Scheduled', 'PreparingTarget', 'TargetReady', 'Running']);
+
+/**
+ * Harvester's `abortMigration` action (pkg/api/vm/handler.go): the VM must be migrating; its VMIM, found by the
+ * VMI's migration uid, is deleted when still abortable. KubeVirt then ends the migration with `abortStatus`
+ * Succeeded on the VMI, the VM stays on its source, and Harvester drops its migration annotations.
+ */
+export function abortMigration(ctx: SimContext, vmId: string): void {
+  const vmi = ctx.store.get(T.vmi, vmId);
+  const state = vmi?.metadata.annotations?.['harvesterhci.io/migrationState'];
+
+  if (!vmi || (state !== 'Migrating' && state !== 'Pending migration')) {
+    throw new ApiError(500, 'InternalError', 'The VM is not in migrating state');
+  }
+  const uid = vmi.metadata.annotations?.['harvesterhci.io/migrationUID'];
+  const vmim = ctx.store.list(T.vmim).find((m) => m.metadata.uid === uid);
+
+  if (!vmim) {
+    return;
+  }
+  const phase = String((vmim.status as Obj | undefined)?.phase ?? '');
+
+  if (!ABORTABLE.has(phase)) {
+    throw new ApiError(500, 'InternalError', `cannot abort the migration as it is in "${ phase }" phase`);
+  }
+  const now = rfc3339(ctx.now());
+
+  ctx.store.patch(T.vmi, vmId, (obj) => {
+    const status = obj.status as Obj;
+    const annotations = { ...obj.metadata.annotations };
+
+    status.migrationState = {
+      ...(status.migrationState as Obj | undefined), migrationUid: uid, abortRequested: true, abortStatus: 'Succeeded', endTimestamp: now, completed: true, failed: true
+    };
+    delete annotations['harvesterhci.io/migrationUID'];
+    delete annotations['harvesterhci.io/migrationState'];
+    obj.metadata.annotations = annotations;
+  });
+  ctx.store.remove(T.vmim, `${ vmim.metadata.namespace }/${ vmim.metadata.name }`);
 }

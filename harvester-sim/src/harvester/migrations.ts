@@ -183,6 +183,10 @@ export function startMigration(ctx: SimContext, vmiId: string, targetNode?: stri
     status: { phase: 'Pending', phaseTransitionTimestamps: [{ phase: 'Pending', phaseTransitionTimestamp: now }] },
   });
 
+  // Harvester's VMIM controller marks the VMI as soon as the VMIM exists (vmim_controller.go: StatePending).
+  ctx.store.patch(T.vmi, vmiId, (obj) => {
+    obj.metadata.annotations = { ...obj.metadata.annotations, 'harvesterhci.io/migrationUID': String(vmim.metadata.uid), 'harvesterhci.io/migrationState': 'Pending migration' };
+  });
   ctx.scheduler.after(1, () => advance(ctx, idOf(vmim), vmiId, target));
 
   return vmim;

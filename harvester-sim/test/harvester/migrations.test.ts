@@ -23,6 +23,9 @@ const vmi = (store: ObjectStore) => store.get(T.vmi, 'default/vm-01') as K8sObje
 const state = (obj: K8sObject) => (obj.status as { migrationState?: Record<string, unknown> }).migrationState ?? {};
 const podOn = (store: ObjectStore, node: string) => handlers(store).find((p) => (p.spec as { nodeName: string }).nodeName === node) as K8sObject;
 
+/** The behaviour's resource actions, as the HTTP layer routes them. */
+const handlersOf = (h: HarvesterSim | undefined) => (h as unknown as { actions: { name: string; run: (id: string, body: object) => unknown }[] }).actions;
+
 function attempt(fn: () => unknown): ApiError | undefined {
   try {
     fn();
@@ -145,5 +148,27 @@ describe('what a test migration meets', () => {
     sim?.migrateAction('default/vm-01');
     await sim?.idle();
     expect(store.list(T.vmim).map((m) => (m.status as { phase: string }).phase).sort()).toEqual(['Failed', 'Succeeded']);
+  });
+
+  it('abortMigration deletes the running VMIM: the VMI keeps its node and says the abort succeeded', async() => {
+    const store = start();
+
+    saveValue(store, VALUE);
+    await sim?.idle();
+    const source = (vmi(store).status as { nodeName: string }).nodeName;
+    const vmim = sim?.migrateAction('default/vm-01') as K8sObject;
+    const abort = handlersOf(sim).find((a) => a.name === 'abortMigration');
+
+    expect(attempt(() => abort?.run('default/vm-02', {}))?.message).toBe('The VM is not in migrating state');
+    // Harvester marks the VMI at once, so a migration can be aborted while still Pending.
+    expect(vmi(store).metadata.annotations?.['harvesterhci.io/migrationState']).toBe('Pending migration');
+    abort?.run('default/vm-01', {});
+    await sim?.idle();
+    expect(store.get(T.vmim, `default/${ vmim.metadata.name }`)).toBeUndefined();
+    expect(state(vmi(store))).toMatchObject({
+      abortStatus: 'Succeeded', completed: true, failed: true
+    });
+    expect((vmi(store).status as { nodeName: string }).nodeName).toBe(source);
+    expect(vmi(store).metadata.annotations?.['harvesterhci.io/migrationState']).toBeUndefined();
   });
 });
