@@ -1,11 +1,8 @@
 // The test-migration screenshots (health page, and Harvester's own Hosts list and VM page when its built UI is at
 // HARVESTER_UI_EXTENSION or beside the repository), part of `scripts/screenshots.ts`.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Page } from 'playwright-core';
 import { DASHBOARD, SIM, post } from '../bench/browser';
-
-const HARVESTER_UI = process.env.HARVESTER_UI_EXTENSION ?? resolve(__dirname, '../../shared/fixtures/harvester-ui-extension');
+import { HARVESTER_UI, HARVESTER_UI_ABSENT, HARVESTER_UI_PRESENT } from '../tests/e2e/harvester-ui-build';
 
 interface Obj { metadata: { name: string; annotations?: Record<string, string> }; spec?: { nodeName?: string } }
 
@@ -55,8 +52,8 @@ export async function captureTestMigration(page: Page, dir: string): Promise<voi
 
 /** Harvester's Hosts list with our column (harv3: one node without an address) and its VM page with our tab. */
 export async function captureHarvesterPages(page: Page, dir: string): Promise<void> {
-  if (!existsSync(HARVESTER_UI)) {
-    console.log(`Harvester's built UI extension is not at ${ HARVESTER_UI }: its pages are not captured`); // eslint-disable-line no-console
+  if (!HARVESTER_UI_PRESENT) {
+    console.log(`${ HARVESTER_UI_ABSENT }: its pages are not captured`); // eslint-disable-line no-console
 
     return;
   }

@@ -1,28 +1,19 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import {
   test, expect, loginByCookie, sim, simGet
 } from './fixtures';
+import { HARVESTER_BOOT_MS, HARVESTER_UI, HARVESTER_UI_ABSENT, HARVESTER_UI_PRESENT } from './harvester-ui-build';
 import { DOCS_VALUE, fleetCell } from './pages';
 import { ourTranslations } from '../support/l10n';
 import { PRODUCT, ROUTE } from '../../pkg/harvester-vm-migration-network/config/navigation';
 
-/**
- * Our panels beside Harvester's real UI: its built extension, served by the simulator as Rancher serves an
- * installed one. The build is not part of this repository: give its folder in HARVESTER_UI_EXTENSION, or keep it
- * where this workplace has it, beside the repository.
- */
-const HARVESTER_UI = process.env.HARVESTER_UI_EXTENSION ?? resolve(__dirname, '../../../shared/fixtures/harvester-ui-extension');
-const present = existsSync(HARVESTER_UI);
-const BOOT = 90_000;
-
-if (!present) {
+/** Our panels beside Harvester's real UI (see `harvester-ui-build.ts` for where its build comes from). */
+if (!HARVESTER_UI_PRESENT) {
   // eslint-disable-next-line no-console
-  console.log(`harvester-ui.spec: skipped, Harvester's built UI extension is not at ${ HARVESTER_UI } (set HARVESTER_UI_EXTENSION)`);
+  console.log(`harvester-ui.spec: skipped, ${ HARVESTER_UI_ABSENT }`);
 }
 
 test.describe('with Harvester\'s own UI extension loaded', () => {
-  test.skip(!present, `Harvester's built UI extension is not at ${ HARVESTER_UI }`);
+  test.skip(!HARVESTER_UI_PRESENT, HARVESTER_UI_ABSENT);
   // Each test starts Harvester's bundle (about 2 MB of scripts) in a fresh browser: slow on a loaded 2-core machine.
   test.setTimeout(240_000);
 
@@ -33,7 +24,7 @@ test.describe('with Harvester\'s own UI extension loaded', () => {
 
   test('our panel shows the live state above Harvester\'s Settings list and its link opens our health page', async({ page }) => {
     await page.goto('/harvester/c/c-harv1/harvesterhci.io.setting');
-    await expect(page.getByText('server-version').first()).toBeVisible({ timeout: BOOT });
+    await expect(page.getByText('server-version').first()).toBeVisible({ timeout: HARVESTER_BOOT_MS });
     await expect(page.getByTestId('vmmn-panel-line')).toHaveText('Disabled: migrations use mgmt · No condition yet');
     const setting = await simGet<Record<string, unknown>>('/sim/objects/harvesterhci.io.setting/vm-migration-network');
 
@@ -46,7 +37,7 @@ test.describe('with Harvester\'s own UI extension loaded', () => {
 
   test('our panel is on Harvester\'s vm-migration-network page, beside Harvester\'s own editor, and links to ours', async({ page }) => {
     await page.goto('/harvester/c/c-harv2/harvesterhci.io.setting/vm-migration-network?mode=edit');
-    await expect(page.getByTestId('vmmn-panel-line')).toHaveText('Enabled on vm-migration VLAN 100 · Configured · 3/3 nodes have a migration IP', { timeout: BOOT });
+    await expect(page.getByTestId('vmmn-panel-line')).toHaveText('Enabled on vm-migration VLAN 100 · Configured · 3/3 nodes have a migration IP', { timeout: HARVESTER_BOOT_MS });
     await expect(page.getByText('vm-migration-network').first()).toBeVisible();
     await page.getByTestId('vmmn-panel-edit').click();
     await expect(page.getByTestId('vmmn-editor')).toBeVisible();
@@ -59,16 +50,16 @@ test.describe('with Harvester\'s own UI extension loaded', () => {
 
   test('with Harvester\'s UI installed, a node on our health page opens Harvester\'s Host page', async({ page }) => {
     await page.goto('/c/c-harv2/migration-networks/health');
-    await page.getByTestId('vmmn-health-node-harvester-node-1').click({ timeout: BOOT });
+    await page.getByTestId('vmmn-health-node-harvester-node-1').click({ timeout: HARVESTER_BOOT_MS });
     await expect(page).toHaveURL(/\/harvester\/c\/c-harv2\/harvesterhci\.io\.host\/harvester-node-1/);
   });
 
   test('a fleet row\'s "Open in Harvester" lands on that cluster\'s vm-migration-network page in Harvester, and both products stay in the ☰ menu', async({ page }) => {
     await page.goto('/c/_/migration-networks');
-    await expect(fleetCell(page, 'state', 'harv2')).toHaveText('Healthy', { timeout: BOOT });
+    await expect(fleetCell(page, 'state', 'harv2')).toHaveText('Healthy', { timeout: HARVESTER_BOOT_MS });
     await fleetCell(page, 'harvester', 'harv2').click();
     await expect(page).toHaveURL(/\/harvester\/c\/c-harv2\/harvesterhci\.io\.setting\/vm-migration-network\?mode=edit/);
-    await expect(page.getByTestId('vmmn-panel-line')).toBeVisible({ timeout: BOOT });
+    await expect(page.getByTestId('vmmn-panel-line')).toBeVisible({ timeout: HARVESTER_BOOT_MS });
     await page.getByTestId('top-level-menu').click();
     await expect(page.getByRole('link', { name: 'Migration Networks' })).toBeVisible();
   });
@@ -103,20 +94,20 @@ test.describe('with Harvester\'s own UI extension loaded', () => {
 
     for (const [path, text] of pages) {
       await page.goto(path);
-      await expect(page.getByText(text).first(), path).toBeVisible({ timeout: BOOT });
+      await expect(page.getByText(text).first(), path).toBeVisible({ timeout: HARVESTER_BOOT_MS });
     }
     expect(problems).toEqual([]);
   });
 
   test('another setting opened in our product offers Harvester\'s own editor for it', async({ page }) => {
     await page.goto('/c/c-harv1/migration-networks/settings/storage-network');
-    await page.getByTestId('vmmn-setting-edit-harvester').click({ timeout: BOOT });
+    await page.getByTestId('vmmn-setting-edit-harvester').click({ timeout: HARVESTER_BOOT_MS });
     await expect(page).toHaveURL(/\/harvester\/c\/c-harv1\/harvesterhci\.io\.setting\/storage-network\?mode=edit/);
   });
 
   test('the two extensions share no route, product, store module or translation', async({ page }) => {
     await page.goto('/harvester/c/c-harv1/harvesterhci.io.setting');
-    await expect(page.getByText('server-version').first()).toBeVisible({ timeout: BOOT });
+    await expect(page.getByText('server-version').first()).toBeVisible({ timeout: HARVESTER_BOOT_MS });
     await expect(page.getByTestId('vmmn-panel-line')).toBeVisible();
     const shell = await page.evaluate(() => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the shell's store and router, untyped here

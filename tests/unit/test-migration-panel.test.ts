@@ -96,8 +96,9 @@ describe('the test-migration panel', () => {
   it('offers the live-migratable VM, lists the other with KubeVirt\'s reason, and offers only targets with an address', async() => {
     const { wrapper, test, text } = setup();
 
-    await test().open();
+    await wrapper.find('[data-testid="vmmn-test-migration-open"]').trigger('click');
     await flushPromises();
+    expect(wrapper.find('[data-testid="vmmn-test-migration-open"]').exists()).toBe(false);
     expect(test().vm.value).toBe('default/vm-01');
     expect(test().targets.value).toEqual(['n1']);
     expect(text('vmmn-test-migration-not-offered-default/vm-local')).toBe(`%${ T }.notOfferedItem(vm: default/vm-local, node: n0, why: %${ T }.why.condition(reason: DisksNotLiveMigratable, message: cannot migrate VMI: PVC d is not shared)%)%`);
