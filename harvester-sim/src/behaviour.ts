@@ -11,6 +11,8 @@ export interface ResourceAction {
   run(id: string, body: Obj): unknown;
   /** Whether the API links the action on this object (Harvester's formatter); absent: never linked per object. */
   offered?(obj: K8sObject): boolean;
+  /** Its refusals are written as plain text, as Harvester's own API handlers write them. */
+  plainErrors?: boolean;
 }
 
 /** What a cluster behaviour plugs into one cluster's store: admission hooks, resource actions, a way to stop. */

@@ -21,7 +21,7 @@ import { loadScenario } from './scenario';
 import { MANAGEMENT_TYPES } from './schemas';
 import { socketTarget, SocketHost } from './sockets';
 import { ObjectStore } from './store';
-import { ApiError, K8sObject } from './types';
+import { ApiError, K8sObject, PlainTextError } from './types';
 import { WatchHub } from './watch';
 
 export type { SimulatorOptions } from './options';
@@ -233,7 +233,13 @@ export class Simulator implements SimControl, RancherHost, SocketHost {
 function fail(res: ServerResponse, err: unknown, authed: boolean): void {
   const error = err instanceof ApiError ? err : new ApiError(500, 'InternalError', err instanceof Error ? err.message : String(err));
 
-  if (!res.headersSent) {
+  if (res.headersSent) {
+    return;
+  }
+  if (error instanceof PlainTextError) {
+    res.writeHead(error.status, { 'content-type': 'text/plain; charset=utf-8', 'x-api-cattle-auth': authed ? 'true' : 'false' });
+    res.end(error.message);
+  } else {
     sendJson(res, error.status, steveError(error), authed);
   }
 }

@@ -5,7 +5,7 @@ import {
 import { ResourceAction } from './behaviour';
 import { readJson } from './http';
 import { TypeDef } from './schemas';
-import { ApiError, Obj } from './types';
+import { ApiError, Obj, PlainTextError } from './types';
 
 /** `POST …/<type>/<id>?action=<name>`: the installed behaviour's action, for users who may update the type. */
 async function runAction(actions: ResourceAction[], def: TypeDef, id: string, name: string, ctx: RequestContext, body: Obj): Promise<unknown> {
@@ -19,7 +19,11 @@ async function runAction(actions: ResourceAction[], def: TypeDef, id: string, na
     throw new ApiError(403, 'Forbidden', `${ def.resource }.${ def.group } "${ id }" is forbidden: User cannot ${ name }`);
   }
 
-  return await action.run(id, body);
+  try {
+    return await action.run(id, body);
+  } catch (err) {
+    throw action.plainErrors && err instanceof ApiError ? new PlainTextError(err.status, err.code, err.message) : err;
+  }
 }
 
 /** Steve's `/v1/<type>[/<namespace>][/<name>]` routes for one API. Returns [status, body]. */

@@ -52,6 +52,9 @@ export class ApiError extends Error {
   }
 }
 
+/** An error a handler writes as plain text (Harvester's own API: `err.Error()` as the body), not Steve's envelope. */
+export class PlainTextError extends ApiError {}
+
 /**
  * The webhook did not answer (it hung past its timeout): the apiserver fails the write itself, with
  * `Internal error occurred: failed calling webhook "<name>": <message>` instead of a denial.

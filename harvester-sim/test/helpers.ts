@@ -27,9 +27,11 @@ export async function startSim(scenario?: string, stepMs = 1, options: Partial<S
       body:    body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
+    // Harvester's own handlers answer errors as plain text: kept as `{ text }`.
+    const json = res.headers.get('content-type')?.includes('json');
 
     return {
-      status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown>, headers: res.headers
+      status: res.status, body: (!text ? {} : json ? JSON.parse(text) : { text }) as Record<string, unknown>, headers: res.headers
     };
   };
   const login = async(username: string, password: string) => {

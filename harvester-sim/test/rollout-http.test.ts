@@ -93,7 +93,7 @@ describe('rollout through the API', () => {
     const refused = await t.send('POST', `${ API }/kubevirt.io.virtualmachines/default/vm-01?action=migrate`, {});
 
     expect(refused.status).toBe(500);
-    expect(refused.body.message).toBe('KubeVirt is not ready');
+    expect(refused.body.text).toBe('KubeVirt is not ready');
     await settle();
     behaviour?.setStepMs?.(1);
     expect((await t.send('POST', `${ API }/kubevirt.io.virtualmachines/default/vm-01?action=migrate`, {})).status).toBe(204);
@@ -142,6 +142,6 @@ describe('Harvester\'s migrate action on its own API', () => {
     expect(await actionsOf(`${ HARV2 }/kubevirt.io.virtualmachines/default/vm-01`)).toEqual({});
     const refused = await t.send('POST', `${ HARV2 }/harvester/kubevirt.io.virtualmachines/default/vm-local?action=migrate`, {});
 
-    expect([refused.status, refused.body.message]).toEqual([500, 'VM default/vm-local is not live migratable as the condition reported with reason: DisksNotLiveMigratable']);
+    expect([refused.status, refused.body.text]).toEqual([500, 'VM default/vm-local is not live migratable as the condition reported with reason: DisksNotLiveMigratable']);
   });
 });

@@ -36,7 +36,7 @@ const DISCONNECTED = { _status: 503, message: 'cluster agent disconnected' };
  * The panel on the real composable; only the transport is a stub, answering as Steve and Harvester's API would (a
  * list, one VMI, the action's empty 204 or its error), and recording what was sent.
  */
-function setup(opts: { kubeVirtReady?: boolean; refuse?: { _status: number; message: string }; listFails?: boolean } = {}) {
+function setup(opts: { kubeVirtReady?: boolean; refuse?: { _status: number; data: string }; listFails?: boolean } = {}) {
   const calls: Call[] = [];
   const vmims = ref<VirtualMachineInstanceMigration[]>([]);
   const request = (o: Call) => {
@@ -117,8 +117,9 @@ describe('the test-migration panel', () => {
     expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
   });
 
+  // Harvester's handlers write a refusal as plain text; the shell rejects with it as `data`.
   it('a refusal is shown as the server gave it, with its status, and the choice stays', async() => {
-    const { test, text } = setup({ refuse: { _status: 500, message: 'KubeVirt is not ready' } });
+    const { test, text } = setup({ refuse: { _status: 500, data: 'KubeVirt is not ready' } });
 
     await test().open();
     await test().start();

@@ -42,16 +42,18 @@ export function installHarvester(store: ObjectStore, options: { stepMs: number; 
     // Harvester's own action on VMs (its API extension), behind the same gates as the real one.
     actions:   [{
       // Harvester's action answers 204 without a body: the client finds the migration it started by watching.
-      type: T.vm,
-      name: 'migrate',
-      run:  (vmId, body) => {
+      type:        T.vm,
+      name:        'migrate',
+      plainErrors: true,
+      run:         (vmId, body) => {
         migrateAction(ctx, vmId, body as { nodeName?: string });
       },
       offered: (vm) => canMigrate(ctx, vm),
     }, {
-      type: T.vm,
-      name: 'abortMigration',
-      run:  (vmId) => {
+      type:        T.vm,
+      name:        'abortMigration',
+      plainErrors: true,
+      run:         (vmId) => {
         abortMigration(ctx, vmId);
       },
       offered: (vm) => ['Migrating', 'Pending migration'].includes(ctx.store.get(T.vmi, `${ vm.metadata.namespace }/${ vm.metadata.name }`)?.metadata.annotations?.['harvesterhci.io/migrationState'] ?? ''),

@@ -185,7 +185,9 @@ export function startMigration(ctx: SimContext, vmiId: string, targetNode?: stri
 
   // Harvester's VMIM controller marks the VMI as soon as the VMIM exists (vmim_controller.go: StatePending).
   ctx.store.patch(T.vmi, vmiId, (obj) => {
-    obj.metadata.annotations = { ...obj.metadata.annotations, 'harvesterhci.io/migrationUID': String(vmim.metadata.uid), 'harvesterhci.io/migrationState': 'Pending migration' };
+    obj.metadata.annotations = {
+      ...obj.metadata.annotations, 'harvesterhci.io/migrationUID': String(vmim.metadata.uid), 'harvesterhci.io/migrationState': 'Pending migration'
+    };
   });
   ctx.scheduler.after(1, () => advance(ctx, idOf(vmim), vmiId, target));
 

@@ -20,9 +20,10 @@ export type Answer<T> = { ok: true; body: T } | { ok: false; error: RequestError
 
 /** Any rejection (the shell's `{ _status, message }`, an Error, a string) as a RequestError. */
 export function requestError(err: unknown): RequestError {
-  const e = (err && typeof err === 'object' ? err : { message: String(err) }) as { _status?: number; message?: string };
+  const e = (err && typeof err === 'object' ? err : { message: String(err) }) as { _status?: number; message?: string; data?: unknown };
 
-  return { status: e._status, message: e.message ?? '' };
+  // A plain-text answer (Harvester's own API writes its refusals so) reaches us as the shell's `{ data: <text> }`.
+  return { status: e._status, message: e.message || (typeof e.data === 'string' ? e.data : '') };
 }
 
 /**
