@@ -31,8 +31,10 @@ export function transferSteps(vmi: K8sObject): number {
  * migration annotations are removed.
  */
 export function failMigration(ctx: SimContext, vmimId: string, vmiId: string, reason: string): void {
+  const vmim = ctx.store.get(T.vmim, vmimId);
+
   // Aborted (deleted) before it could fail.
-  if (!ctx.store.get(T.vmim, vmimId) || !ctx.store.get(T.vmi, vmiId)) {
+  if (!vmim || vmim.metadata.deletionTimestamp || !ctx.store.get(T.vmi, vmiId)) {
     return;
   }
   const now = rfc3339(ctx.now());
@@ -46,6 +48,7 @@ export function failMigration(ctx: SimContext, vmimId: string, vmiId: string, re
 
     delete annotations['harvesterhci.io/migrationUID'];
     delete annotations['harvesterhci.io/migrationState'];
+    delete annotations['harvesterhci.io/migrationTargetNodeName'];
     obj.metadata.annotations = annotations;
   });
 
@@ -60,11 +63,14 @@ export function failMigration(ctx: SimContext, vmimId: string, vmiId: string, re
 }
 
 const ABORTABLE = new Set(['', 'Pending', 'Scheduling', 'Scheduled', 'PreparingTarget', 'TargetReady', 'Running']);
+/** Phases in which virt-handler has the migration (KubeVirt's hand-off): an abort is then virt-handler's to do. */
+const HANDED_OFF = new Set(['PreparingTarget', 'TargetReady', 'Running']);
 
 /**
  * Harvester's `abortMigration` action (pkg/api/vm/handler.go): the VM must be migrating; its VMIM, found by the
- * VMI's migration uid, is deleted when still abortable. KubeVirt then ends the migration with `abortStatus`
- * Succeeded on the VMI, the VM stays on its source, and Harvester drops its migration annotations.
+ * VMI's migration uid, is deleted when still abortable. The VMIM keeps its finalizer for one step, Failed: before
+ * hand-off KubeVirt adds the `AbortRequested` condition (migration.go); after, virt-handler aborts and the VMI's
+ * migrationState says `abortStatus: Succeeded`. The VM stays on its source; Harvester drops its annotations.
  */
 export function abortMigration(ctx: SimContext, vmId: string): void {
   const vmi = ctx.store.get(T.vmi, vmId);
@@ -85,17 +91,40 @@ export function abortMigration(ctx: SimContext, vmId: string): void {
     throw new ApiError(500, 'InternalError', `cannot abort the migration as it is in "${ phase }" phase`);
   }
   const now = rfc3339(ctx.now());
-
-  ctx.store.patch(T.vmi, vmId, (obj) => {
+  const handedOff = HANDED_OFF.has(phase);
+  const after = ctx.store.patch(T.vmi, vmId, (obj) => {
     const status = obj.status as Obj;
     const annotations = { ...obj.metadata.annotations };
 
-    status.migrationState = {
-      ...(status.migrationState as Obj | undefined), migrationUid: uid, abortRequested: true, abortStatus: 'Succeeded', endTimestamp: now, completed: true, failed: true
-    };
+    if (handedOff) {
+      status.migrationState = {
+        ...(status.migrationState as Obj | undefined), migrationUid: uid, abortRequested: true, abortStatus: 'Succeeded', endTimestamp: now, completed: true, failed: true
+      };
+    }
     delete annotations['harvesterhci.io/migrationUID'];
     delete annotations['harvesterhci.io/migrationState'];
+    delete annotations['harvesterhci.io/migrationTargetNodeName'];
     obj.metadata.annotations = annotations;
   });
-  ctx.store.remove(T.vmim, `${ vmim.metadata.namespace }/${ vmim.metadata.name }`);
+  const id = `${ vmim.metadata.namespace }/${ vmim.metadata.name }`;
+
+  ctx.store.patch(T.vmim, id, (obj) => {
+    const status = obj.status as Obj;
+
+    obj.metadata.deletionTimestamp = now;
+    status.phase = 'Failed';
+    (status.phaseTransitionTimestamps as Obj[]).push({ phase: 'Failed', phaseTransitionTimestamp: now });
+    if (handedOff) {
+      status.migrationState = structuredClone((after.status as Obj).migrationState);
+    } else {
+      status.conditions = [{
+        type: 'AbortRequested', status: 'True', lastProbeTime: now
+      }];
+    }
+  });
+  ctx.scheduler.after(1, () => {
+    if (ctx.store.get(T.vmim, id)) {
+      ctx.store.remove(T.vmim, id);
+    }
+  });
 }

@@ -38,17 +38,39 @@ function vmiState(vmi: K8sObject): MigrationState {
   return ((vmi.status as { migrationState?: MigrationState } | undefined)?.migrationState) ?? {};
 }
 
+/** An event virt-handler on the target records on the VMI (reason PreparingTarget, as migration-target.go does). */
+function targetEvent(ctx: SimContext, vmi: K8sObject, target: string, message: string): void {
+  const now = rfc3339(ctx.now());
+
+  ctx.store.create(T.event, {
+    apiVersion:     'v1',
+    kind:           'Event',
+    metadata:       { name: `${ vmi.metadata.name }.${ hex(8) }`, namespace: vmi.metadata.namespace },
+    involvedObject: {
+      apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstance', name: vmi.metadata.name, namespace: vmi.metadata.namespace, uid: vmi.metadata.uid
+    },
+    reason:         'PreparingTarget',
+    message,
+    type:           'Normal',
+    source:         { component: 'virt-handler', host: target },
+    count:          1,
+    firstTimestamp: now,
+    lastTimestamp:  now,
+  });
+}
+
 /** Moves a VMIM (and its VMI) one phase on, as virt-controller and virt-handler do during a live migration. */
 function advance(ctx: SimContext, vmimId: string, vmiId: string, target: string): void {
   const { store } = ctx;
   const vmim = store.get(T.vmim, vmimId);
   const vmi = store.get(T.vmi, vmiId);
+  const phase = String((vmim?.status as Obj | undefined)?.phase ?? '');
 
-  if (!vmim || !vmi) {
+  // Gone, aborted (deleted, waiting for its finalizer) or over: nothing more to move on.
+  if (!vmim || !vmi || vmim.metadata.deletionTimestamp || !PHASES.includes(phase) || phase === 'Succeeded') {
     return;
   }
   const now = rfc3339(ctx.now());
-  const phase = String((vmim.status as Obj | undefined)?.phase ?? '');
   const next = PHASES[PHASES.indexOf(phase) + 1];
   const address = migrationAddress(ctx, target);
   const source = String((vmi.status as Obj).nodeName ?? '');
@@ -81,21 +103,9 @@ function advance(ctx: SimContext, vmimId: string, vmiId: string, target: string)
   if (next === 'PreparingTarget') {
     const ports = [38000 + Math.floor(Math.random() * 1000), 41000 + Math.floor(Math.random() * 1000), 43000 + Math.floor(Math.random() * 1000)];
 
-    store.create(T.event, {
-      apiVersion:     'v1',
-      kind:           'Event',
-      metadata:       { name: `${ vmi.metadata.name }.${ hex(8) }`, namespace: vmi.metadata.namespace },
-      involvedObject: {
-        apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstance', name: vmi.metadata.name, namespace: vmi.metadata.namespace, uid: vmi.metadata.uid
-      },
-      reason:         'PreparingTarget',
-      message:        `Migration Target is listening at ${ address }, on ports: ${ ports.join(',') }`,
-      type:           'Normal',
-      source:         { component: 'virt-handler', host: target },
-      count:          1,
-      firstTimestamp: now,
-      lastTimestamp:  now,
-    });
+    targetEvent(ctx, vmi, target, `Migration Target is listening at ${ address }, on ports: ${ ports.join(',') }`);
+  } else if (next === 'TargetReady') {
+    targetEvent(ctx, vmi, target, 'VirtualMachineInstance Migration Target Prepared.');
   }
   store.patch(T.vmi, vmiId, (obj) => updateVmi(ctx, obj, store.get(T.vmim, vmimId) as K8sObject, next, source, target, address as string, now));
   if (next === 'Running') {
@@ -117,12 +127,13 @@ function advance(ctx: SimContext, vmimId: string, vmiId: string, target: string)
 function updateVmi(ctx: SimContext, vmi: K8sObject, vmim: K8sObject, phase: string, source: string, target: string, address: string, now: string): void {
   const status = vmi.status as Obj;
   const annotations: Record<string, string> = {
-    ...vmi.metadata.annotations, 'harvesterhci.io/migrationUID': String(vmim.metadata.uid), 'harvesterhci.io/migrationState': phase === 'Running' ? 'Migrating' : 'Pending migration'
+    ...vmi.metadata.annotations, 'harvesterhci.io/migrationUID': String(vmim.metadata.uid), 'harvesterhci.io/migrationState': phase === 'Pending' ? 'Pending migration' : 'Migrating'
   };
   const network = ((ctx.store.get(T.kubeVirt, KUBEVIRT_ID)?.spec as { configuration?: { migrations?: { network?: string } } } | undefined)?.configuration?.migrations?.network);
 
   vmi.metadata.annotations = annotations;
-  if (phase === 'Running' || (phase === 'Succeeded' && !status.migrationState)) {
+  // virt-handler on the target names its address while preparing (migration-target.go), before the copy starts.
+  if (phase === 'PreparingTarget' || (phase === 'Succeeded' && !status.migrationState)) {
     status.migrationState = {
       migrationUid:                   vmim.metadata.uid,
       mode:                           'PreCopy',
@@ -134,11 +145,13 @@ function updateVmi(ctx: SimContext, vmi: K8sObject, vmim: K8sObject, phase: stri
       targetDirectMigrationNodePorts: {
         38373: 0, 41117: 49152, 43573: 49153
       },
-      startTimestamp:         now,
       migrationConfiguration: {
         allowAutoConverge: false, allowPostCopy: false, bandwidthPerMigration: '0', completionTimeoutPerGiB: 150, parallelMigrationsPerCluster: 5, parallelOutboundMigrationsPerNode: 2, progressTimeout: 150, ...(network ? { network } : {})
       },
     };
+  }
+  if (phase === 'Running' || (phase === 'Succeeded' && !(status.migrationState as Obj).startTimestamp)) {
+    (status.migrationState as Obj).startTimestamp = now;
   }
   if (phase === 'Succeeded') {
     const state = status.migrationState as Obj;
@@ -152,6 +165,7 @@ function updateVmi(ctx: SimContext, vmi: K8sObject, vmim: K8sObject, phase: stri
     };
     delete annotations['harvesterhci.io/migrationUID'];
     delete annotations['harvesterhci.io/migrationState'];
+    delete annotations['harvesterhci.io/migrationTargetNodeName'];
   }
 }
 
@@ -179,14 +193,18 @@ export function startMigration(ctx: SimContext, vmiId: string, targetNode?: stri
     metadata:   {
       name: '', generateName: `${ vmi.metadata.name }-`, namespace: vmi.metadata.namespace, labels: { 'kubevirt.io/vmi-name': vmi.metadata.name }, finalizers: ['kubevirt.io/migrationJobFinalize']
     },
-    spec:   { vmiName: vmi.metadata.name },
+    // A chosen node: Harvester's action pins the target with addedNodeSelector (handler.go migrate).
+    spec:   { vmiName: vmi.metadata.name, ...(targetNode ? { addedNodeSelector: { 'kubernetes.io/hostname': targetNode } } : {}) },
     status: { phase: 'Pending', phaseTransitionTimestamps: [{ phase: 'Pending', phaseTransitionTimestamp: now }] },
   });
 
   // Harvester's VMIM controller marks the VMI as soon as the VMIM exists (vmim_controller.go: StatePending).
   ctx.store.patch(T.vmi, vmiId, (obj) => {
     obj.metadata.annotations = {
-      ...obj.metadata.annotations, 'harvesterhci.io/migrationUID': String(vmim.metadata.uid), 'harvesterhci.io/migrationState': 'Pending migration'
+      ...obj.metadata.annotations,
+      'harvesterhci.io/migrationUID':   String(vmim.metadata.uid),
+      'harvesterhci.io/migrationState': 'Pending migration',
+      ...(targetNode ? { 'harvesterhci.io/migrationTargetNodeName': targetNode } : {}),
     };
   });
   ctx.scheduler.after(1, () => advance(ctx, idOf(vmim), vmiId, target));

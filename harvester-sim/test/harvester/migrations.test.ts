@@ -150,12 +150,11 @@ describe('what a test migration meets', () => {
     expect(store.list(T.vmim).map((m) => (m.status as { phase: string }).phase).sort()).toEqual(['Failed', 'Succeeded']);
   });
 
-  it('abortMigration deletes the running VMIM: the VMI keeps its node and says the abort succeeded', async() => {
+  it('abortMigration before hand-off: the VMIM turns Failed with AbortRequested, waits for its finalizer, then goes', async() => {
     const store = start();
 
     saveValue(store, VALUE);
     await sim?.idle();
-    const source = (vmi(store).status as { nodeName: string }).nodeName;
     const vmim = sim?.migrateAction('default/vm-01') as K8sObject;
     const abort = handlersOf(sim).find((a) => a.name === 'abortMigration');
 
@@ -163,12 +162,39 @@ describe('what a test migration meets', () => {
     // Harvester marks the VMI at once, so a migration can be aborted while still Pending.
     expect(vmi(store).metadata.annotations?.['harvesterhci.io/migrationState']).toBe('Pending migration');
     abort?.run('default/vm-01', {});
+    const lingering = store.get(T.vmim, `default/${ vmim.metadata.name }`) as K8sObject;
+
+    expect(lingering.metadata.deletionTimestamp).toBeDefined();
+    expect(lingering.status).toMatchObject({ phase: 'Failed', conditions: [{ type: 'AbortRequested', status: 'True' }] });
     await sim?.idle();
     expect(store.get(T.vmim, `default/${ vmim.metadata.name }`)).toBeUndefined();
+    expect(state(vmi(store)).abortStatus).toBeUndefined();
+    expect(vmi(store).metadata.annotations?.['harvesterhci.io/migrationState']).toBeUndefined();
+  });
+
+  it('abortMigration while copying: virt-handler aborts, the VMI says abortStatus Succeeded and keeps its node', async() => {
+    const store = start();
+
+    saveValue(store, VALUE);
+    await sim?.idle();
+    const source = (vmi(store).status as { nodeName: string }).nodeName;
+    const vmim = sim?.migrateAction('default/vm-01', { nodeName: 'harvester-node-2' }) as K8sObject;
+    const abort = handlersOf(sim).find((a) => a.name === 'abortMigration');
+    const id = `default/${ vmim.metadata.name }`;
+    const phase = () => (store.get(T.vmim, id)?.status as { phase?: string } | undefined)?.phase;
+
+    expect(vmi(store).metadata.annotations?.['harvesterhci.io/migrationTargetNodeName']).toBe('harvester-node-2');
+    expect((vmim.spec as { addedNodeSelector?: object }).addedNodeSelector).toEqual({ 'kubernetes.io/hostname': 'harvester-node-2' });
+    // Abort as soon as the copy runs (a microtask, before the next step).
+    const stop = store.onChange(() => phase() === 'Running' && queueMicrotask(() => phase() === 'Running' && abort?.run('default/vm-01', {})));
+
+    await sim?.idle();
+    stop();
+    expect(store.get(T.vmim, id)).toBeUndefined();
     expect(state(vmi(store))).toMatchObject({
-      abortStatus: 'Succeeded', completed: true, failed: true
+      abortStatus: 'Succeeded', completed: true, failed: true, targetNode: 'harvester-node-2'
     });
     expect((vmi(store).status as { nodeName: string }).nodeName).toBe(source);
-    expect(vmi(store).metadata.annotations?.['harvesterhci.io/migrationState']).toBeUndefined();
+    expect(Object.keys(vmi(store).metadata.annotations ?? {}).filter((k) => k.startsWith('harvesterhci.io/migration'))).toEqual([]);
   });
 });

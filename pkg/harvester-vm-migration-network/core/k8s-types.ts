@@ -124,6 +124,8 @@ export interface VirtualMachineInstanceMigration extends K8sObject {
   status?: {
     phase?: string;
     phaseTransitionTimestamps?: { phase?: string; phaseTransitionTimestamp?: string }[];
+    /** `AbortRequested` when the VMIM was deleted before hand-off. */
+    conditions?: Condition[];
     migrationState?: MigrationState;
   };
 }

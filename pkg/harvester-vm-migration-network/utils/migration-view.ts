@@ -44,7 +44,7 @@ export function migrationVerdictView(m: FollowedMigration): VerdictView {
     };
   default:
     return done ? {
-      key: 'vmMigrationNetwork.health.testMigration.verdict.unknown', args: {}, color: BADGE.neutral
+      key: 'vmMigrationNetwork.health.testMigration.verdict.noAddress', args: {}, color: BADGE.neutral
     } : {
       key: 'vmMigrationNetwork.health.testMigration.verdict.running', args: { phase: m.phase }, color: BADGE.busy
     };

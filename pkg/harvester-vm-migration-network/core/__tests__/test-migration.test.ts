@@ -119,6 +119,37 @@ describe('following a test migration', () => {
     expect(follow(vmim('Running'), { events: [events[2]] })?.listening).toBeUndefined();
   });
 
+  it('virt-handler\'s "Target Prepared" event, newer and without an address, does not hide the listening one', () => {
+    const events = [
+      {
+        reason: 'PreparingTarget', message: 'Migration Target is listening at 192.168.1.3, on ports: 38373,41117', lastTimestamp: at(6), source: { host: 'harvester-node-1' }
+      },
+      {
+        reason: 'PreparingTarget', message: 'VirtualMachineInstance Migration Target Prepared.', lastTimestamp: at(7)
+      },
+      // An event time with a fraction in the VMIM's own second still counts.
+      {
+        reason: 'PreparingTarget', message: 'Migration Target is listening at 192.168.1.4, on ports: 1', eventTime: '2026-03-10T10:00:00.500Z'
+      },
+    ];
+
+    expect(follow(vmim('Succeeded', finalState('192.168.1.3')), { events })?.listening?.address).toBe('192.168.1.3');
+    expect(follow(vmim('Succeeded', finalState('192.168.1.3')), { events: events.slice(1) })?.listening?.address).toBe('192.168.1.4');
+  });
+
+  it('an abort before hand-off: KubeVirt fails the VMIM with AbortRequested while it waits for its finalizer', () => {
+    const early = vmim('Failed', { sourcePod: 'virt-launcher-vm-01-ab12c' } as MigrationState);
+
+    early.metadata = { ...early.metadata, deletionTimestamp: at(5) };
+    expect(follow(early)?.outcome).toBe('aborted');
+    expect(follow({ ...vmim('Failed', {}), status: { ...vmim('Failed', {}).status, conditions: [{ type: 'AbortRequested', status: 'True' }] } })?.outcome).toBe('aborted');
+    expect(follow(vmim('Failed', finalState('192.168.1.3', { failed: true })))?.outcome).toBe('failed');
+  });
+
+  it('says when KubeVirt recorded no copy times', () => {
+    expect(follow(vmim('Succeeded', finalState('192.168.1.3', { startTimestamp: undefined })))?.rateUnknown).toBe('noTimes');
+  });
+
   it('finds the migration it started: the newest of that VM not known before', () => {
     const old = {
       ...vmim('Succeeded'),

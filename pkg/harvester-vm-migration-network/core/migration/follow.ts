@@ -19,15 +19,19 @@ export interface ListeningAt {
 const LISTENING = /Migration Target is listening at (\S+?),? on ports/;
 
 /**
- * The address in the newest `PreparingTarget` event of the VMI at or after `since` (the migration's creation):
- * "Migration Target is listening at 192.168.1.3, on ports: 38373,41117,43573".
+ * The address in the newest "listening" `PreparingTarget` event of the VMI at or after `since` (the migration's
+ * creation): "Migration Target is listening at 192.168.1.3, on ports: 38373,41117,43573". virt-handler emits a second
+ * `PreparingTarget` event ("…Migration Target Prepared."), often in the same second, which names no address.
  */
 export function listeningAt(events: CoreEvent[], since?: string): ListeningAt | undefined {
-  const when = (e: CoreEvent) => e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? '';
-  const event = events.filter((e) => e.reason === 'PreparingTarget' && (!since || when(e) >= since)).sort((a, b) => when(b).localeCompare(when(a)))[0];
-  const address = event?.message ? LISTENING.exec(event.message)?.[1] : undefined;
+  const when = (e: CoreEvent) => Date.parse(e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? '') || 0;
+  const from = since ? Date.parse(since) || 0 : 0;
+  const heard = events
+    .map((e) => ({ e, address: e.reason === 'PreparingTarget' && e.message ? LISTENING.exec(e.message)?.[1] : undefined }))
+    .filter(({ e, address }) => address && when(e) >= from)
+    .sort((a, b) => when(b.e) - when(a.e))[0];
 
-  return address ? { address, node: event?.source?.host } : undefined;
+  return heard?.address ? { address: heard.address, node: heard.e.source?.host } : undefined;
 }
 
 export type MigrationOutcome = 'running' | 'succeeded' | 'failed' | 'aborted';
@@ -60,8 +64,8 @@ export interface FollowedMigration {
   transferSeconds?: number;
   /** Guest memory over transfer time: a floor, since KubeVirt's status does not report the bytes moved. */
   minBitsPerSecond?: number;
-  /** Why no rate is given: KubeVirt's timestamps are whole seconds, or the VM's memory is unknown. */
-  rateUnknown?: 'tooShort' | 'memoryUnknown';
+  /** Why no rate is given: KubeVirt's timestamps are whole seconds, it recorded no copy times, or the memory is unknown. */
+  rateUnknown?: 'tooShort' | 'noTimes' | 'memoryUnknown';
 }
 
 export interface FollowInput {
@@ -100,8 +104,14 @@ function pathOf(state: MigrationState, input: FollowInput): MigrationPath {
   };
 }
 
-function outcomeOf(phase: string, state: MigrationState, vanished: boolean): MigrationOutcome {
-  if (state.abortStatus === 'Succeeded' || (vanished && !FINAL.has(phase))) {
+/**
+ * Aborted: KubeVirt's abort status on a handed-off migration; before hand-off, the `AbortRequested` condition on a
+ * VMIM being deleted (it turns Failed and lingers for its finalizer); or a VMIM gone before it ended.
+ */
+function outcomeOf(vmim: VirtualMachineInstanceMigration, phase: string, state: MigrationState, vanished: boolean): MigrationOutcome {
+  const abortRequested = (vmim.status?.conditions ?? []).some((c) => c.type === 'AbortRequested' && c.status === 'True');
+
+  if (state.abortStatus === 'Succeeded' || abortRequested || (vanished && !FINAL.has(phase)) || (vmim.metadata?.deletionTimestamp && phase !== 'Succeeded')) {
     return 'aborted';
   }
   if (phase === 'Failed' || state.failed) {
@@ -123,7 +133,7 @@ export function followMigration(input: FollowInput): FollowedMigration | undefin
   const state: MigrationState = { ...live, ...vmim.status?.migrationState };
   const phase = vmim.status?.phase || 'Pending';
   const phases = (vmim.status?.phaseTransitionTimestamps ?? []).map((p) => ({ phase: p.phase ?? '', time: p.phaseTransitionTimestamp }));
-  const outcome = outcomeOf(phase, state, !!input.vanished);
+  const outcome = outcomeOf(vmim, phase, state, !!input.vanished);
   const out: FollowedMigration = {
     vmim:          `${ vmim.metadata?.namespace ?? '' }/${ vmim.metadata?.name ?? '' }`,
     vm:            `${ vmim.metadata?.namespace ?? '' }/${ vmim.spec?.vmiName ?? '' }`,
@@ -148,7 +158,9 @@ export function followMigration(input: FollowInput): FollowedMigration | undefin
   out.transferSeconds = seconds(state.startTimestamp, state.endTimestamp);
   if (!input.memoryBytes) {
     out.rateUnknown = 'memoryUnknown';
-  } else if (!out.transferSeconds || out.transferSeconds < 1) {
+  } else if (out.transferSeconds === undefined || Number.isNaN(out.transferSeconds)) {
+    out.rateUnknown = 'noTimes';
+  } else if (out.transferSeconds < 1) {
     out.rateUnknown = 'tooShort';
   } else {
     out.minBitsPerSecond = (input.memoryBytes * 8) / out.transferSeconds;
