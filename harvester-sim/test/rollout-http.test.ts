@@ -136,7 +136,10 @@ describe('Harvester\'s migrate action on its own API', () => {
     t.sim.reset({ fleet: 'default' });
     const viewer = await t.login('viewer', 'viewer');
 
-    expect(Object.keys(await actionsOf(`${ HARV2 }/harvester/kubevirt.io.virtualmachines/default/vm-01`))).toEqual(['migrate']);
+    expect(Object.keys(await actionsOf(`${ HARV2 }/harvester/kubevirt.io.virtualmachines/default/vm-01`))).toEqual(['migrate', 'findMigratableNodes']);
+    const nodes = await t.send('POST', `${ HARV2 }/harvester/kubevirt.io.virtualmachines/default/vm-01?action=findMigratableNodes`, {});
+
+    expect(nodes.body).toEqual({ nodes: ['harvester-node-1', 'harvester-node-2'] });
     expect(await actionsOf(`${ HARV2 }/harvester/kubevirt.io.virtualmachines/default/vm-gpu`)).toEqual({});
     expect(await actionsOf(`${ HARV2 }/harvester/kubevirt.io.virtualmachines/default/vm-01`, viewer)).toEqual({});
     expect(await actionsOf(`${ HARV2 }/kubevirt.io.virtualmachines/default/vm-01`)).toEqual({});

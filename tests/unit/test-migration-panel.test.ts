@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { computed, defineComponent, h, ref } from 'vue';
 import TestMigrationPanel from '@pkg/components/health/TestMigrationPanel.vue';
@@ -36,17 +36,21 @@ const DISCONNECTED = { _status: 503, message: 'cluster agent disconnected' };
  * The panel on the real composable; only the transport is a stub, answering as Steve and Harvester's API would (a
  * list, one VMI, the action's empty 204 or its error), and recording what was sent.
  */
-function setup(opts: { kubeVirtReady?: boolean; refuse?: { _status: number; data: string }; listFails?: boolean } = {}) {
+function setup(opts: { kubeVirtReady?: boolean; refuse?: { _status: number; data: string }; listFails?: boolean; known?: boolean; mayMigrate?: (id: string) => boolean } = {}) {
   const calls: Call[] = [];
   const vmims = ref<VirtualMachineInstanceMigration[]>([]);
   const request = (o: Call) => {
     calls.push(o);
-    if (o.url.endsWith('/kubevirt.io.virtualmachineinstances')) {
+    if (o.url.includes('/kubevirt.io.virtualmachineinstances?')) {
       return opts.listFails ? Promise.reject(DISCONNECTED) : Promise.resolve({
         data: [vmi('vm-01', 'n0'), vmi('vm-local', 'n0', {
           status: 'False', reason: 'DisksNotLiveMigratable', message: 'cannot migrate VMI: PVC d is not shared'
         })]
       });
+    }
+    if (o.url.endsWith('?action=findMigratableNodes')) {
+      // Harvester's own check leaves out node n2 (say, cordoned).
+      return Promise.resolve({ nodes: ['n1'] });
     }
     if (o.method === 'POST') {
       return opts.refuse ? Promise.reject(opts.refuse) : Promise.resolve({});
@@ -61,11 +65,13 @@ function setup(opts: { kubeVirtReady?: boolean; refuse?: { _status: number; data
         clusterId:      computed(() => 'c-harv2'),
         request,
         vmims:          computed(() => vmims.value),
-        rows:           computed(() => [row('n0', '192.168.1.2'), row('n1', '192.168.1.3'), row('n2')]),
+        rows:           computed(() => [row('n0', '192.168.1.2'), row('n1', '192.168.1.3'), row('n2', '192.168.1.4'), row('n3')]),
         enabled:        computed(() => true),
         range:          computed(() => parseCidr('192.168.1.0/24') as Cidr),
         clusterNetwork: computed(() => 'vm-migration'),
+        known:          computed(() => opts.known ?? true),
         kubeVirtReady:  computed(() => opts.kubeVirtReady ?? true),
+        mayMigrate:     opts.mayMigrate,
         configured:     computed(() => true),
         rollingOut:     computed(() => false),
       });
@@ -114,7 +120,7 @@ describe('the test-migration panel', () => {
     expect(wrapper.find('[data-testid="vmmn-test-migration-blocker-kubeVirtNotReady"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="vmmn-test-migration-confirm"]').exists()).toBe(false);
     await wrapper.find('[data-testid="vmmn-test-migration-start"]').trigger('click');
-    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+    expect(calls.filter((c) => c.url.endsWith('?action=migrate'))).toEqual([]);
   });
 
   // Harvester's handlers write a refusal as plain text; the shell rejects with it as `data`.
@@ -148,7 +154,7 @@ describe('the test-migration panel', () => {
     test().target.value = 'n1';
     await test().start();
     await flushPromises();
-    expect(calls.find((c) => c.method === 'POST')).toEqual({
+    expect(calls.find((c) => c.url.endsWith('?action=migrate'))).toEqual({
       url: '/k8s/clusters/c-harv2/v1/harvester/kubevirt.io.virtualmachines/default/vm-01?action=migrate', method: 'POST', data: { nodeName: 'n1' }, timeout: 30000
     });
     // The earlier migration of vm-01 is not the one this test started.
@@ -175,5 +181,44 @@ describe('the test-migration panel', () => {
     await flushPromises();
     expect(text('vmmn-follow-verdict')).toBe(`%${ T }.verdict.aborted%`);
     test().close();
+  });
+
+  it('offers only VMs the user may migrate, and claims nothing before the cluster\'s state is read', async() => {
+    const { test, wrapper } = setup({ known: false, mayMigrate: (id) => id !== 'default/vm-01' });
+
+    await test().open();
+    await flushPromises();
+    expect(test().candidates.value.offered).toEqual([]);
+    expect(test().candidates.value.refused.map((r) => r.id)).toEqual(['default/vm-local']);
+    expect(wrapper.find('[data-testid="vmmn-test-migration-reading"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="vmmn-test-migration-blockers"]').exists()).toBe(false);
+  });
+
+  it('one follow at a time: a second test stops the first one\'s reads; with no migration seen it gives up after a minute', async() => {
+    vi.useFakeTimers();
+    try {
+      const { test, calls, text } = setup();
+      const vmiReads = () => calls.filter((c) => c.method === 'GET' && c.url.endsWith('/default/vm-01')).length;
+
+      await test().open();
+      await test().start();
+      await vi.advanceTimersByTimeAsync(3_000);
+      await test().open();
+      await test().start();
+      const before = vmiReads();
+
+      // One chain: a read every 2 s, not two.
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(vmiReads() - before).toBeLessThanOrEqual(6);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(text('vmmn-test-migration-lost')).toBe(`%${ T }.lost%`);
+      const atDeadline = vmiReads();
+
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(vmiReads()).toBe(atDeadline);
+      test().close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

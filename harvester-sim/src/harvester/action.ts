@@ -104,3 +104,19 @@ export function migrateAction(ctx: SimContext, vmId: string, body: { nodeName?: 
 
   return startMigration(ctx, vmId, nodeName || undefined);
 }
+
+/**
+ * `?action=findMigratableNodes` (handler.go findMigratableNodesByVMI): the nodes Harvester would migrate the VM to,
+ * `{ nodes }`. Modelled: every other node that runs VMs (not a witness), is schedulable and has a virt-handler; the
+ * VM's own node affinity is not (the simulator's VMs have none).
+ */
+export function migratableNodes(ctx: SimContext, vmId: string): { nodes: string[] } {
+  const vmi = ctx.store.get(T.vmi, vmId);
+
+  if (!vmi) {
+    throw new ApiError(404, 'NotFound', `virtualmachineinstances.kubevirt.io "${ splitId(vmId).name }" not found`);
+  }
+  const source = (vmi.status as { nodeName?: string } | undefined)?.nodeName;
+
+  return { nodes: virtHandlerNodes(ctx).filter((n) => n.metadata.name !== source && !isWitness(n) && !(n.spec as Obj | undefined)?.unschedulable).map((n) => n.metadata.name) };
+}

@@ -1,6 +1,6 @@
 import { ObjectStore } from '../store';
 import { HarvesterBehaviour, ResourceAction } from '../behaviour';
-import { canMigrate, migrateAction } from './action';
+import { canMigrate, migrateAction, migratableNodes } from './action';
 import { abortMigration } from './migration-outcomes';
 import { T } from './constants';
 import { InjectableFailure, SimContext } from './context';
@@ -49,6 +49,12 @@ export function installHarvester(store: ObjectStore, options: { stepMs: number; 
         migrateAction(ctx, vmId, body as { nodeName?: string });
       },
       offered: (vm) => canMigrate(ctx, vm),
+    }, {
+      type:        T.vm,
+      name:        'findMigratableNodes',
+      plainErrors: true,
+      run:         (vmId) => migratableNodes(ctx, vmId),
+      offered:     (vm) => canMigrate(ctx, vm),
     }, {
       type:        T.vm,
       name:        'abortMigration',

@@ -16,9 +16,13 @@ const path = (id: string) => id.split('/').map(encodeURIComponent).join('/');
 
 export type Read<T> = { ok: true; value: T } | { ok: false; error: RequestError };
 
+/** What the choice of VM reads of each VMI: its name, node, phase, conditions, memory and devices; not its disks or interfaces. */
+const VMI_UNREAD = ['metadata.managedFields', 'metadata.ownerReferences', 'metadata.finalizers', 'spec.volumes', 'spec.networks', 'status.interfaces', 'status.volumeStatus', 'status.guestOSInfo'];
+
 /** Every VMI of the cluster (the dialog's choice of VM, with KubeVirt's reasons for those that cannot move). */
 export async function listVmis(request: RequestFn, clusterId: string): Promise<Read<VirtualMachineInstance[]>> {
-  const answer = await send<{ data?: VirtualMachineInstance[] }>(request, { url: `${ steve(clusterId) }/kubevirt.io.virtualmachineinstances`, method: 'GET' }, MIGRATION_REQUEST_MS);
+  const query = new URLSearchParams(VMI_UNREAD.map((field) => ['exclude', field]));
+  const answer = await send<{ data?: VirtualMachineInstance[] }>(request, { url: `${ steve(clusterId) }/kubevirt.io.virtualmachineinstances?${ query }`, method: 'GET' }, MIGRATION_REQUEST_MS);
 
   return answer.ok ? { ok: true, value: answer.body?.data ?? [] } : answer;
 }
@@ -28,6 +32,15 @@ export async function readVmi(request: RequestFn, clusterId: string, id: string)
   const answer = await send<VirtualMachineInstance>(request, { url: `${ steve(clusterId) }/kubevirt.io.virtualmachineinstances/${ path(id) }`, method: 'GET' }, MIGRATION_REQUEST_MS);
 
   return answer.ok ? { ok: true, value: answer.body } : answer;
+}
+
+/** Harvester's `findMigratableNodes` action: the nodes its own checks would migrate the VM to (`{ nodes }`). */
+export async function migratableNodes(request: RequestFn, clusterId: string, vmId: string): Promise<Read<string[]>> {
+  const answer = await send<{ nodes?: string[] }>(request, {
+    url: `${ steve(clusterId) }/harvester/kubevirt.io.virtualmachines/${ path(vmId) }?action=findMigratableNodes`, method: 'POST', data: {}
+  }, MIGRATION_REQUEST_MS);
+
+  return answer.ok ? { ok: true, value: answer.body?.nodes ?? [] } : answer;
 }
 
 /** Harvester's migrate action; `nodeName` empty lets Kubernetes choose. A refusal comes back as the server gave it. */

@@ -1,37 +1,38 @@
 import {
-  computed, ComputedRef, onBeforeUnmount, ref, shallowRef, watch
+  computed, ComputedRef, ref, shallowRef, watch
 } from 'vue';
 import {
-  Cidr, CoreEvent, followMigration, HealthRow, MigrationBlocker, migrationBlockers, MigrationCandidates, migrationCandidates, MigrationState, startedMigration,
-  targetNodes, VirtualMachineInstanceMigration
+  Cidr, HealthRow, MigrationBlocker, migrationBlockers, MigrationCandidates, migrationCandidates, targetNodes, VirtualMachineInstanceMigration
 } from '../core';
-import { listVmis, readPreparingTarget, readVmi, startMigration } from '../api/migration-client';
+import { listVmis, migratableNodes, readVmi, startMigration } from '../api/migration-client';
 import { RequestError, RequestFn } from '../api/request';
-
-/** How often the VMI is read while a followed migration runs (its migrationState names the target's address). */
-export const FOLLOW_POLL_MS = 2_000;
+import { useMigrationFollow } from './useMigrationFollow';
 
 export type TestStep = 'closed' | 'loading' | 'choose' | 'starting' | 'following';
 
-/** What the health page knows that a test migration depends on. */
+/** What the page knows that a test migration depends on. */
 export interface TestMigrationFacts {
   clusterId: ComputedRef<string>;
   request: RequestFn;
-  /** The cluster's VMIMs, live from the store; undefined while they cannot be read. */
+  /** The cluster's VMIMs, live; undefined while they cannot be read (a test could then not be followed). */
   vmims: ComputedRef<VirtualMachineInstanceMigration[] | undefined>;
   rows: ComputedRef<HealthRow[]>;
   enabled: ComputedRef<boolean>;
   range: ComputedRef<Cidr | undefined>;
   clusterNetwork: ComputedRef<string | undefined>;
+  /** The facts below are read (KubeVirt, the setting, the node rows): until then nothing is claimed about them. */
+  known: ComputedRef<boolean>;
   kubeVirtReady: ComputedRef<boolean>;
   configured: ComputedRef<boolean>;
   rollingOut: ComputedRef<boolean>;
+  /** Whether the user may migrate this VM (its update link); a VM they may not is never offered. */
+  mayMigrate?: (vmId: string) => boolean;
 }
 
 /**
- * A test migration from choice to verdict: load the VMs that could move, choose one and a target, see what blocks it,
- * start it with Harvester's action, then follow the VMIM it created (live from the store) and its VMI (read every
- * FOLLOW_POLL_MS while it runs) to the network it took. `preset` fixes the VM (a VM's own page).
+ * A test migration from choice to verdict: load the VMs that could move, choose one and a target (nodes that hold a
+ * migration address and that Harvester itself would migrate to), see what blocks it, start it with Harvester's
+ * action, then follow it (`useMigrationFollow`). `preset` fixes the VM (a VM's own page).
  */
 export function useTestMigration(facts: TestMigrationFacts, preset?: string) {
   const step = ref<TestStep>('closed');
@@ -40,66 +41,46 @@ export function useTestMigration(facts: TestMigrationFacts, preset?: string) {
   const refusal = ref<RequestError>();
   const vm = ref(preset ?? '');
   const target = ref('');
-  const known = shallowRef(new Set<string>());
-  const seen = shallowRef<VirtualMachineInstanceMigration>();
-  const vmiState = shallowRef<MigrationState>();
-  const events = shallowRef<CoreEvent[]>();
-  const startedAt = ref<number>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let readsAfterEnd = 0;
+  /** Harvester's own answer for the chosen VM (`findMigratableNodes`); undefined when not asked or not answered. */
+  const harvesterTargets = shallowRef<string[]>();
 
   const chosen = computed(() => candidates.value.offered.find((c) => c.id === vm.value));
-  const targets = computed(() => (chosen.value ? targetNodes(facts.rows.value, chosen.value.node) : []));
-  const vmMigrating = computed(() => (facts.vmims.value ?? []).some((m) => `${ m.metadata?.namespace }/${ m.spec?.vmiName }` === vm.value && !['Succeeded', 'Failed'].includes(m.status?.phase ?? '') && !m.metadata?.deletionTimestamp));
-  const blockers = computed((): MigrationBlocker[] => migrationBlockers({
-    enabled: facts.enabled.value, kubeVirtReady: facts.kubeVirtReady.value, configured: facts.configured.value, rollingOut: facts.rollingOut.value, vmMigrating: vmMigrating.value
-  }));
-  const current = computed(() => (step.value === 'following' ? startedMigration(facts.vmims.value ?? [], vm.value, known.value) : undefined));
+  const targets = computed(() => {
+    const withAddress = chosen.value ? targetNodes(facts.rows.value, chosen.value.node) : [];
 
-  // The last copy of the VMIM is kept: Harvester aborts a migration by deleting it, and the follow view then says so.
-  watch(current, (m) => {
-    if (m) {
-      seen.value = m;
-    }
+    return harvesterTargets.value ? withAddress.filter((n) => harvesterTargets.value?.includes(n)) : withAddress;
   });
-  const followed = computed(() => followMigration({
-    vmim:           current.value ?? seen.value,
-    vmiState:       vmiState.value,
-    vanished:       !!seen.value && !current.value && !!facts.vmims.value,
-    enabled:        facts.enabled.value,
-    range:          facts.range.value,
-    clusterNetwork: facts.clusterNetwork.value,
-    memoryBytes:    chosen.value?.memoryBytes,
-    events:         events.value,
-  }));
+  const vmMigrating = computed(() => (facts.vmims.value ?? []).some((m) => `${ m.metadata?.namespace }/${ m.spec?.vmiName }` === vm.value && !['Succeeded', 'Failed'].includes(m.status?.phase ?? '') && !m.metadata?.deletionTimestamp));
+  const blockers = computed((): MigrationBlocker[] => [
+    ...(facts.vmims.value ? [] : ['migrationsUnreadable' as const]),
+    ...migrationBlockers({
+      enabled: facts.enabled.value, kubeVirtReady: facts.kubeVirtReady.value, configured: facts.configured.value, rollingOut: facts.rollingOut.value, vmMigrating: vmMigrating.value
+    }),
+  ]);
+  const follow = useMigrationFollow({
+    clusterId:      facts.clusterId,
+    request:        facts.request,
+    vmims:          facts.vmims,
+    enabled:        facts.enabled,
+    range:          facts.range,
+    clusterNetwork: facts.clusterNetwork,
+    memoryBytes:    computed(() => chosen.value?.memoryBytes),
+  });
 
-  async function poll(): Promise<void> {
-    timer = undefined;
-    const over = !!followed.value && followed.value.outcome !== 'running';
+  // Harvester's own target check for the chosen VM (its UI asks the same): affinity, cordoned and tainted nodes.
+  watch(() => (step.value === 'choose' ? chosen.value?.id : undefined), async(id) => {
+    harvesterTargets.value = undefined;
+    if (id) {
+      const answer = await migratableNodes(facts.request, facts.clusterId.value, id);
 
-    // Once it is over, one more read for virt-handler's event if it was not heard yet (a short migration ends first).
-    if (step.value !== 'following' || (over && (followed.value?.listening || readsAfterEnd++ > 0))) {
-      return;
-    }
-    const read = await readVmi(facts.request, facts.clusterId.value, vm.value);
-
-    if (read.ok) {
-      vmiState.value = read.value.status?.migrationState;
-      const uid = read.value.metadata?.uid;
-
-      // virt-handler's own word on the address, read until it is heard.
-      if (uid && !followed.value?.listening) {
-        const heard = await readPreparingTarget(facts.request, facts.clusterId.value, vm.value.split('/')[0], uid);
-
-        events.value = heard.ok ? heard.value : events.value;
+      if (answer.ok && id === chosen.value?.id) {
+        harvesterTargets.value = answer.value;
       }
     }
-    if (step.value === 'following') {
-      timer = setTimeout(poll, FOLLOW_POLL_MS);
-    }
-  }
+  });
 
   async function open(): Promise<void> {
+    follow.end();
     step.value = 'loading';
     loadError.value = undefined;
     refusal.value = undefined;
@@ -112,7 +93,9 @@ export function useTestMigration(facts: TestMigrationFacts, preset?: string) {
 
       return;
     }
-    candidates.value = migrationCandidates(read.value);
+    const mine = facts.mayMigrate ? read.value.filter((v) => facts.mayMigrate?.(`${ v.metadata?.namespace }/${ v.metadata?.name }`)) : read.value;
+
+    candidates.value = migrationCandidates(mine);
     if (!preset && !chosen.value) {
       vm.value = candidates.value.offered[0]?.id ?? '';
     }
@@ -123,11 +106,7 @@ export function useTestMigration(facts: TestMigrationFacts, preset?: string) {
   async function start(): Promise<void> {
     step.value = 'starting';
     refusal.value = undefined;
-    known.value = new Set((facts.vmims.value ?? []).map((m) => m.metadata?.uid ?? m.metadata?.name ?? ''));
-    seen.value = undefined;
-    vmiState.value = undefined;
-    events.value = undefined;
-    readsAfterEnd = 0;
+    follow.prepare(vm.value);
     const result = await startMigration(facts.request, facts.clusterId.value, vm.value, target.value);
 
     if (!result.ok) {
@@ -136,21 +115,17 @@ export function useTestMigration(facts: TestMigrationFacts, preset?: string) {
 
       return;
     }
-    startedAt.value = Date.now();
     step.value = 'following';
-    timer = setTimeout(poll, FOLLOW_POLL_MS / 2);
+    follow.begin();
   }
 
   function close(): void {
-    clearTimeout(timer);
-    timer = undefined;
+    follow.end();
     step.value = 'closed';
   }
 
-  onBeforeUnmount(close);
-
   return {
-    step, candidates, loadError, refusal, vm, target, targets, chosen, blockers, followed, startedAt, open, start, close
+    step, candidates, loadError, refusal, vm, target, targets, chosen, blockers, known: facts.known, followed: follow.followed, lost: follow.lost, open, start, close
   };
 }
 

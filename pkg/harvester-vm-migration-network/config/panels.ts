@@ -1,4 +1,6 @@
-import { ExtensionPlugin, PANEL_LOCATION, TAB_LOCATION_RESOURCE_DETAIL, TABLE_COLUMN_LOCATION_RESOURCE } from './plugin';
+import {
+  ExtensionPlugin, PANEL_LOCATION, TAB_LOCATION_RESOURCE_DETAIL, TAB_LOCATION_RESOURCE_DETAIL_PAGE, TABLE_COLUMN_LOCATION_RESOURCE
+} from './plugin';
 import { EXPLORER, HARVESTER_PRODUCT } from './navigation';
 import { SETTING_ID, STEVE_TYPES } from '../core/constants';
 
@@ -30,7 +32,13 @@ export function addHarvesterPageExtras(plugin: ExtensionPlugin): void {
   };
 
   plugin.addTableColumn(TABLE_COLUMN_LOCATION_RESOURCE, { product: [HARVESTER_PRODUCT], resource: [HARVESTER_HOST] }, column, column);
-  plugin.addTab(TAB_LOCATION_RESOURCE_DETAIL, { product: [HARVESTER_PRODUCT], resource: [STEVE_TYPES.vm] }, {
+  const tab = {
     name: 'vmmn-migrations', labelKey: 'vmMigrationNetwork.vmTab.label', weight: -10, showHeader: false, component: () => import('../components/VmMigrationsTab.vue')
-  });
+  };
+
+  // Rancher 2.12's shell (3.0.5) reads only the older detail-tab location; 3.0.13 prefers the detail page's own and
+  // reads the older one only when no extension uses the new one: registered at both, the tab shows once in each.
+  for (const location of [TAB_LOCATION_RESOURCE_DETAIL, TAB_LOCATION_RESOURCE_DETAIL_PAGE]) {
+    plugin.addTab(location, { product: [HARVESTER_PRODUCT], resource: [STEVE_TYPES.vm] }, tab);
+  }
 }

@@ -23,8 +23,9 @@ export const PANEL_LOCATION = {
   DETAILS_MASTHEAD: 'details-masthead',
 } as const;
 
-/** The shell's `TabLocation.RESOURCE_DETAIL` and `TableColumnLocation.RESOURCE`. */
+/** The shell's `TabLocation.RESOURCE_DETAIL` (every shell), `TabLocation.RESOURCE_DETAIL_PAGE` and `TableColumnLocation.RESOURCE`. */
 export const TAB_LOCATION_RESOURCE_DETAIL = 'tab';
+export const TAB_LOCATION_RESOURCE_DETAIL_PAGE = 'resource-detail-page';
 export const TABLE_COLUMN_LOCATION_RESOURCE = 'resource-list';
 
 /** A column in a resource list (the shell's `HeaderOptions`): `formatter` names a component in our `formatters/`. */

@@ -108,7 +108,7 @@ export function targetNodes(rows: HealthRow[], source: string): string[] {
   return rows.filter((r) => r.expected && !r.witness && r.node !== source && !!r.migrationIp).map((r) => r.node);
 }
 
-export type MigrationBlocker = 'kubeVirtNotReady' | 'notConfigured' | 'rollingOut' | 'vmMigrating';
+export type MigrationBlocker = 'migrationsUnreadable' | 'kubeVirtNotReady' | 'notConfigured' | 'rollingOut' | 'vmMigrating';
 
 /** A disabled network blocks nothing: a test then shows the migration going over mgmt, as configured. */
 export interface BlockerFacts {
