@@ -29,8 +29,17 @@ test.describe('our facts on Harvester\'s own pages', () => {
 
   test('Harvester\'s VM page has a Migrations tab: a test migration of this VM, its verdict and the list', async({ page }) => {
     await sim('/sim/speed?cluster=c-harv2', { stepMs: 300 });
+    const ours: string[] = [];
+
+    page.on('request', (r) => r.url().includes('kubevirt.io/vmi-name') && ours.push(r.url()));
     await page.goto('/harvester/c/c-harv2/kubevirt.io.virtualmachine/default/vm-01');
-    await page.getByRole('tab', { name: 'Migrations', exact: true }).click({ timeout: HARVESTER_BOOT_MS });
+    const tab = page.getByRole('tab', { name: 'Migrations', exact: true });
+
+    await expect(tab).toBeVisible({ timeout: HARVESTER_BOOT_MS });
+    // The shell mounts every tab with the page: ours reads nothing until it is the one on screen.
+    await page.waitForTimeout(2_000);
+    expect(ours).toEqual([]);
+    await tab.click();
     await expect(page.getByTestId('vmmn-vm-migrations-none')).toBeVisible();
     await page.getByTestId('vmmn-test-migration-open').click();
     await expect(page.getByTestId('vmmn-test-migration-confirm')).toContainText('default/vm-01 moves from harvester-node-0 to a node Kubernetes chooses');
