@@ -84,14 +84,12 @@ export { mtuGroups } from './mtu';
 export type { MtuGroup } from './mtu';
 export type { ReleaseRules } from './versions';
 export {
-  migrationCandidates, targetNodes, migrationBlockers, guestMemory, quantityBytes
+  migrationCandidates, targetNodes, migrationBlockers
 } from './migration/candidates';
 export type {
   MigratableVm, UnmigratableVm, UnmigratableReason, MigrationCandidates, MigrationBlocker, BlockerFacts
 } from './migration/candidates';
-export {
-  followMigration, listeningAt, startedMigration
-} from './migration/follow';
+export { followMigration, startedMigration } from './migration/follow';
 export type {
   FollowedMigration, FollowInput, ListeningAt, MigrationOutcome, MigrationPath, PhaseTime
 } from './migration/follow';
