@@ -1,7 +1,7 @@
 import { ObjectStore, idOf } from './store';
 import { TypeDef, VIRTUAL_TYPES } from './schemas';
 import { Access, formatResource, pluralName, unformat } from './steve';
-import { formatCached, trimFields } from './steve-fields';
+import { fieldTrimmer, formatCached, trimFields } from './steve-fields';
 import { applyListQuery, parseListQuery } from './steve-list';
 import { RancherDialect } from './rancher-version';
 import {
@@ -137,7 +137,7 @@ export function listResources(api: SteveApi, def: TypeDef, ctx: RequestContext, 
   const items = objects.map((o) => formatCached(def, o, { steve: ctx.base, objectActions: ctx.objectActions }, access));
   const page = applyListQuery(items, query);
 
-  page.data = page.data.map((item) => trimFields(item, params));
+  page.data = page.data.map(fieldTrimmer(params));
   const self = `${ ctx.base }/${ pluralName(def) }`;
   const extra: Obj = { count: page.count };
 

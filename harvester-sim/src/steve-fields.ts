@@ -7,19 +7,28 @@ const RESOURCE_KEYS = ['id', 'type', 'links', 'actions'];
 
 const split = (path: string) => path.split('.').filter(Boolean);
 
-/** A copy of `obj` without the value at `path`; each object on the way is copied, the rest shared. */
-function without(obj: Obj, path: string[]): Obj {
-  const [head, ...rest] = path;
+/** A copy of `obj` without the values at `paths`; each object on the way is copied once, the rest shared. */
+function without(obj: Obj, paths: string[][]): Obj {
+  const byHead = new Map<string, string[][]>();
 
-  if (!(head in obj)) {
+  for (const [head, ...rest] of paths) {
+    if (head in obj) {
+      byHead.set(head, [...(byHead.get(head) ?? []), rest]);
+    }
+  }
+  if (!byHead.size) {
     return obj;
   }
   const copy = { ...obj };
 
-  if (!rest.length) {
-    delete copy[head];
-  } else if (copy[head] && typeof copy[head] === 'object' && !Array.isArray(copy[head])) {
-    copy[head] = without(copy[head] as Obj, rest);
+  for (const [head, rests] of byHead) {
+    const value = copy[head];
+
+    if (rests.some((rest) => !rest.length)) {
+      delete copy[head];
+    } else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      copy[head] = without(value as Obj, rests);
+    }
   }
 
   return copy;
@@ -48,31 +57,52 @@ function put(obj: Obj, path: string[], value: unknown): void {
   at[path[path.length - 1]] = value;
 }
 
+/** Trimmed resources by formatted resource (itself kept per stored object) and by the request's fields. */
+const trimmed = new WeakMap<Obj, Map<string, Obj>>();
+
 /**
- * Steve's `include=` and `exclude=` query parameters (its formatter's includeFields, then excludeFields): `include`
+ * Steve's `include=` and `exclude=` query parameters, read once for a whole list (its formatter's includeFields, then excludeFields): `include`
  * keeps only the given dotted paths of the object, `exclude` removes them; paths go through maps only, never into
  * lists. The resource's id, type, links and actions stay. Without either, the same object comes back.
  */
-export function trimFields(resource: Obj, params: URLSearchParams): Obj {
+export function fieldTrimmer(params: URLSearchParams): (resource: Obj) => Obj {
   const include = params.getAll('include').map(split).filter((p) => p.length);
   const exclude = params.getAll('exclude').map(split).filter((p) => p.length && !(p.length === 1 && RESOURCE_KEYS.includes(p[0])));
-  let out = resource;
 
-  if (include.length) {
-    out = Object.fromEntries(RESOURCE_KEYS.filter((k) => k in resource).map((k) => [k, resource[k]]));
-    for (const path of include) {
-      const { found, value } = valueAt(resource, path);
+  if (!include.length && !exclude.length) {
+    return (resource) => resource;
+  }
+  const key = `${ params.getAll('include').join(',') }|${ params.getAll('exclude').join(',') }`;
 
-      if (found) {
-        put(out, path, value);
+  return (resource) => {
+    const known = trimmed.get(resource)?.get(key);
+
+    if (known) {
+      return known;
+    }
+    let out = resource;
+
+    if (include.length) {
+      out = Object.fromEntries(RESOURCE_KEYS.filter((k) => k in resource).map((k) => [k, resource[k]]));
+      for (const path of include) {
+        const { found, value } = valueAt(resource, path);
+
+        if (found) {
+          put(out, path, value);
+        }
       }
     }
-  }
-  for (const path of exclude) {
-    out = without(out, path);
-  }
 
-  return out;
+    out = exclude.length ? without(out, exclude) : out;
+    trimmed.set(resource, (trimmed.get(resource) ?? new Map()).set(key, out));
+
+    return out;
+  };
+}
+
+/** `fieldTrimmer` for one resource. */
+export function trimFields(resource: Obj, params: URLSearchParams): Obj {
+  return fieldTrimmer(params)(resource);
 }
 
 const formatted = new WeakMap<K8sObject, Map<string, Obj>>();

@@ -58,13 +58,27 @@ export function parseListQuery(def: TypeDef, params: URLSearchParams, dialect = 
 }
 
 /** A field's values: one per element where the path crosses a list (Steve indexes those as a list of values). */
-export function fieldValues(obj: unknown, path: string): string[] | undefined {
+const pathParts = new Map<string, string[]>();
+
+function partsOf(path: string): string[] {
+  const known = pathParts.get(path);
+
+  if (known) {
+    return known;
+  }
   const parts: string[] = [];
   const re = /([^.[\]]+)|\[([^\]]*)\]/g;
 
   for (let m = re.exec(path); m; m = re.exec(path)) {
     parts.push(m[1] ?? m[2]);
   }
+  pathParts.set(path, parts);
+
+  return parts;
+}
+
+export function fieldValues(obj: unknown, path: string): string[] | undefined {
+  const parts = partsOf(path);
   let current: unknown[] = [obj];
 
   for (const part of parts) {
@@ -77,14 +91,15 @@ export function fieldValues(obj: unknown, path: string): string[] | undefined {
   return values.length ? values.map((value) => (typeof value === 'object' ? JSON.stringify(value) : String(value))) : undefined;
 }
 
-function compare(a: Obj, b: Obj, sort: ListQuery['sort']): number {
-  for (const { path, descending } of sort) {
-    const va = fieldValues(a, path)?.join('|') ?? '';
-    const vb = fieldValues(b, path)?.join('|') ?? '';
-    const c = va.localeCompare(vb, undefined, { numeric: true });
+/** Steve sorts in SQL; here natural order ("node-2" before "node-10"), with one collator for every comparison. */
+const COLLATOR = new Intl.Collator(undefined, { numeric: true });
+
+function compare(a: string[], b: string[], sort: ListQuery['sort']): number {
+  for (let i = 0; i < sort.length; i++) {
+    const c = COLLATOR.compare(a[i], b[i]);
 
     if (c !== 0) {
-      return descending ? -c : c;
+      return sort[i].descending ? -c : c;
     }
   }
 
@@ -95,8 +110,12 @@ const DEFAULT_SORT = [{ path: 'metadata.namespace', descending: false }, { path:
 
 /** Filters, sorts and pages Steve-formatted items; `pages` is set when a page size was asked for. */
 export function applyListQuery(items: Obj[], query: ListQuery): { data: Obj[]; count: number; pages?: number } {
+  const sort = query.sort.length ? query.sort : DEFAULT_SORT;
+  // Each item's sort keys are read once, not on each of the n log n comparisons (a list of 1,000 pods).
   const out = items.filter((item) => query.filters.every((terms) => terms.some((term) => meets(term, fieldValues(item, term.key)))))
-    .sort((a, b) => compare(a, b, query.sort.length ? query.sort : DEFAULT_SORT));
+    .map((item) => ({ item, keys: sort.map(({ path }) => fieldValues(item, path)?.join('|') ?? '') }))
+    .sort((a, b) => compare(a.keys, b.keys, sort))
+    .map(({ item }) => item);
 
   if (query.pageSize > 0) {
     const start = (Math.max(1, query.page) - 1) * query.pageSize;

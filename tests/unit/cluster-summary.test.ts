@@ -15,7 +15,7 @@ const URL = {
   settings:  `${ STEVE }/${ SETTINGS_LIST }`,
   kubeVirt:  `${ STEVE }/kubevirt.io.kubevirts/harvester-system/kubevirt`,
   daemonSet: `${ STEVE }/apps.daemonsets/harvester-system/virt-handler`,
-  pods:      `${ STEVE }/pods/harvester-system?filter=metadata.labels%5Bkubevirt.io%5D%3Dvirt-handler&exclude=metadata.managedFields`,
+  pods:      `${ STEVE }/pods/harvester-system?filter=metadata.labels%5Bkubevirt.io%5D%3Dvirt-handler&exclude=metadata.managedFields&exclude=metadata.ownerReferences&exclude=metadata.relationships&exclude=metadata.fields&exclude=metadata.state&exclude=spec.containers&exclude=spec.initContainers&exclude=spec.volumes&exclude=spec.tolerations&exclude=spec.affinity&exclude=spec.securityContext&exclude=spec.nodeSelector&exclude=status.initContainerStatuses&exclude=status.hostIPs&exclude=status.podIPs`,
   ipPool:    `${ STEVE }/whereabouts.cni.cncf.io.ippools/kube-system/192.168.1.0-24`,
 };
 

@@ -31,7 +31,7 @@ export type Answer = { body: unknown } | { error: unknown };
 type Objects = Record<string, Answer>;
 
 /** The one read of the virt-handler pods (spelled out, as the settings list). */
-export const VIRT_HANDLER_PODS = 'pods/harvester-system?filter=metadata.labels%5Bkubevirt.io%5D%3Dvirt-handler&exclude=metadata.managedFields';
+export const VIRT_HANDLER_PODS = 'pods/harvester-system?filter=metadata.labels%5Bkubevirt.io%5D%3Dvirt-handler&exclude=metadata.managedFields&exclude=metadata.ownerReferences&exclude=metadata.relationships&exclude=metadata.fields&exclude=metadata.state&exclude=spec.containers&exclude=spec.initContainers&exclude=spec.volumes&exclude=spec.tolerations&exclude=spec.affinity&exclude=spec.securityContext&exclude=spec.nodeSelector&exclude=status.initContainerStatuses&exclude=status.hostIPs&exclude=status.podIPs';
 
 function harvester(setting: Setting, pool?: ReturnType<typeof createPool>, handlers = pool ? virtHandlers(3, Object.keys(pool.spec?.allocations ?? {}).length) : virtHandlers(3, 0)): Objects {
   return {

@@ -1,6 +1,6 @@
 import {
   DaemonSet, FleetClusterInputs, HARVESTER_SYSTEM_NAMESPACE, IPPool, KubeVirt, KUBEVIRT_ID, Pod, SETTING_ID, Setting, STEVE_TYPES,
-  VIRT_HANDLER_ID, VIRT_HANDLER_LABEL, VIRT_HANDLER_LABEL_VALUE, ipPoolId, parseValue
+  VIRT_HANDLER_ID, VIRT_HANDLER_LABEL, VIRT_HANDLER_LABEL_VALUE, VIRT_HANDLER_POD_UNREAD, ipPoolId, parseValue
 } from '../core';
 import { RequestFn, send } from './request';
 
@@ -42,7 +42,9 @@ export function settingsUrl(steve: string): string {
  * SQL-cache lists, Rancher's default from 2.12, do not read `labelSelector`).
  */
 export function virtHandlerPodsUrl(steve: string): string {
-  const query = new URLSearchParams({ filter: `metadata.labels[${ VIRT_HANDLER_LABEL }]=${ VIRT_HANDLER_LABEL_VALUE }`, exclude: 'metadata.managedFields' });
+  const query = new URLSearchParams({ filter: `metadata.labels[${ VIRT_HANDLER_LABEL }]=${ VIRT_HANDLER_LABEL_VALUE }` });
+
+  VIRT_HANDLER_POD_UNREAD.forEach((path) => query.append('exclude', path));
 
   return `${ steve }/pods/${ HARVESTER_SYSTEM_NAMESPACE }?${ query }`;
 }

@@ -1,4 +1,4 @@
-import { computed, ComputedRef, reactive } from 'vue';
+import { computed, ComputedRef, reactive, toRaw } from 'vue';
 import { Store } from 'vuex';
 import { ListScope, shellPage } from './useShellPage';
 
@@ -13,6 +13,12 @@ export interface TypeState {
 export interface ClusterObjects<T extends string> {
   /** Live objects of each type (the shell keeps them current from the Steve websocket). */
   objects: ComputedRef<Record<T, unknown[]>>;
+  /**
+   * One type's objects once it is ready, else undefined, without Vue's proxies: a proxy costs on every read, and one
+   * health report reads most fields of 1,000 pods and nodes. A computed of its own, so a change of another type
+   * leaves it (and what is computed from it) alone. Never change what it returns.
+   */
+  plainList: <O extends object>(type: T) => ComputedRef<O[] | undefined>;
   /** Per-type availability, so a page can say "you may not list nodes" instead of failing. */
   state: Record<T, TypeState>;
   /** Resolves when every type has been tried once; never rejects. */
@@ -58,7 +64,19 @@ export function useClusterObjects<T extends string>(store: Store<unknown>, types
     state[type].availability === 'ready' ? cluster.all(type) : [],
   ])) as Record<T, unknown[]>);
 
+  const plainList = <O extends object>(type: T) => computed(() => {
+    if (state[type].availability !== 'ready') {
+      return undefined;
+    }
+    // The dependency on changes inside objects: every shell mutation that updates an object in place (a page read
+    // again, a websocket change, a save) raises the type's generation; the list tells of objects added or removed.
+    // Tracking each object's keys instead would have the shell's update of 1,000 pods notify us 20,000 times.
+    cluster.generation(type);
+
+    return cluster.all<O>(type).map((item) => toRaw(item));
+  });
+
   return {
-    objects, state, ready, retry: load
+    objects, plainList, state, ready, retry: load
   };
 }

@@ -3,7 +3,7 @@ import { Store } from 'vuex';
 import {
   buildHealth, capacityView, healthVerdict, RolloutContext, ClusterNetwork, CoreEvent, DaemonSet, findNadMisuse, healthInputFrom, IPPool, KubeVirt, kubeVirtSummary,
   migrationNadRef, migrationNads, NetworkAttachmentDefinition, nadView, networkShare, Node, parseValue, Pod, rolloutSteps, runningMigrations,
-  sandboxFailures, SANDBOX_FAILURE_REASON, HARVESTER_SYSTEM_NAMESPACE, VIRT_HANDLER_LABEL, VIRT_HANDLER_LABEL_VALUE, Setting, SETTING_ID, STEVE_TYPES, VirtualMachine, VirtualMachineInstanceMigration, VlanConfig, VlanStatus
+  sandboxFailures, SANDBOX_FAILURE_REASON, HARVESTER_SYSTEM_NAMESPACE, VIRT_HANDLER_LABEL, VIRT_HANDLER_LABEL_VALUE, VIRT_HANDLER_POD_UNREAD, Setting, SETTING_ID, STEVE_TYPES, VirtualMachine, VirtualMachineInstanceMigration, VlanConfig, VlanStatus
 } from '../core';
 import { TypeState, useClusterObjects } from './useClusterObjects';
 import { ListScope } from './useShellPage';
@@ -16,8 +16,6 @@ export const HEALTH_TYPES = [
 
 export type HealthType = typeof HEALTH_TYPES[number];
 
-/** A virt-handler pod's container specs and volumes: the page reads its node, state, conditions and annotations. */
-const POD_UNREAD = ['spec.containers', 'spec.initContainers', 'spec.volumes', 'spec.tolerations', 'spec.affinity', 'status.initContainerStatuses'];
 /** A VM's disks, devices, volumes and status: the page reads only its networks. */
 const VM_UNREAD = ['spec.template.spec.domain', 'spec.template.spec.volumes', 'spec.template.spec.accessCredentials', 'spec.template.metadata', 'spec.dataVolumeTemplates', 'metadata.annotations', 'status'];
 
@@ -27,7 +25,7 @@ const VM_UNREAD = ['spec.template.spec.domain', 'spec.template.spec.volumes', 's
  */
 export const HEALTH_SCOPES: Partial<Record<HealthType, ListScope>> = {
   [STEVE_TYPES.pod]: {
-    namespace: HARVESTER_SYSTEM_NAMESPACE, labels: { [VIRT_HANDLER_LABEL]: VIRT_HANDLER_LABEL_VALUE }, exclude: POD_UNREAD
+    namespace: HARVESTER_SYSTEM_NAMESPACE, labels: { [VIRT_HANDLER_LABEL]: VIRT_HANDLER_LABEL_VALUE }, exclude: VIRT_HANDLER_POD_UNREAD
   },
   // Every VM, for its networks only (the misuse check) and its update link (who may test a migration).
   [STEVE_TYPES.vm]:    { exclude: VM_UNREAD },
@@ -51,14 +49,15 @@ export type HealthSection = keyof typeof SECTION_TYPES;
 
 /**
  * Everything the health page shows, computed once per store change by the core module. Each list is its own
- * computed, so an Event or VMI update does not rebuild the 1,000 node rows (the store keeps array identity
- * for unchanged types, and Vue only notifies dependents of a computed whose value changed).
+ * computed of plain objects, so an Event or VMI update does not rebuild the 1,000 node rows, and reading them
+ * costs no proxy.
  */
 export function useHealthData(store: Store<unknown>) {
   const {
-    objects, state, ready, retry
+    plainList, state, ready, retry
   } = useClusterObjects(store, HEALTH_TYPES, HEALTH_SCOPES);
-  const list = <T>(type: HealthType): ComputedRef<T[] | undefined> => computed(() => (state[type].availability === 'ready' ? objects.value[type] as T[] : undefined));
+  // Plain objects: every figure of the page is computed from them, 1,000 pods and nodes on a big cluster.
+  const list = <T extends object>(type: HealthType): ComputedRef<T[] | undefined> => plainList<T>(type);
 
   const settings = list<Setting>(STEVE_TYPES.setting);
   const nodes = list<Node>(STEVE_TYPES.node);

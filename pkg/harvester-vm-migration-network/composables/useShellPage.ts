@@ -20,6 +20,8 @@ export type Translate = (key: string, args?: Record<string, unknown>) => string;
 export interface StoreReads {
   byId<T = unknown>(type: string, id: string): T | undefined;
   all<T = unknown>(type: string): T[];
+  /** The store's count of changes to the type's objects (undefined before it holds any). */
+  generation(type: string): number | undefined;
   /** The type's schema; Steve leaves out the schemas of types the user may not list. */
   schemaFor(type: string): unknown;
   /** Loads the type and keeps it live over the Steve websocket. */
@@ -78,6 +80,7 @@ function reads(store: Store<unknown>, prefix: 'cluster' | 'management'): StoreRe
   return {
     byId:       <T>(type: string, id: string) => store.getters[`${ prefix }/byId`](type, id) as T | undefined,
     all:        <T>(type: string) => store.getters[`${ prefix }/all`](type) as T[],
+    generation: (type) => store.getters[`${ prefix }/generation`]?.(type),
     schemaFor:  (type) => store.getters[`${ prefix }/schemaFor`](type),
     findAll:    (type) => store.dispatch(`${ prefix }/findAll`, { type }),
     // The shell's paged read, which every supported shell has: each label and field becomes one `filter=` term
@@ -88,7 +91,7 @@ function reads(store: Store<unknown>, prefix: 'cluster' | 'management'): StoreRe
       type,
       opt: {
         namespaced:    namespace,
-        excludeFields: ['metadata.managedFields', ...exclude],
+        excludeFields: [...new Set(['metadata.managedFields', ...exclude])],
         pagination:    new FilterArgs({
           filters: Object.entries({ ...Object.fromEntries(Object.entries(labels).map(([key, value]) => [`metadata.labels[${ key }]`, value])), ...fields })
             .map(([field, value]) => PaginationParamFilter.createSingleField({
