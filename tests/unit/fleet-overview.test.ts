@@ -231,24 +231,29 @@ describe('FleetOverview: what it asks', () => {
     expect(wrapper.find('[data-testid="vmmn-fleet-state-ok"]').exists()).toBe(false);
   });
 
-  it('never piles requests on a cluster that does not answer: one read at a time, given up after 10 s, then backed off', async() => {
+  it('never piles requests on a cluster that does not answer: one read at a time, given up after 5 s then 10 s, and backed off', async() => {
     hanging.add('c-ok');
     const wrapper = await createWrapper({ tick: false });
 
     // The reads started at 0; the answers that came are shown FLEET_BATCH_MS later, the timeout's likewise.
-    await vi.advanceTimersByTimeAsync(9_999 - FLEET_BATCH_MS);
+    await vi.advanceTimersByTimeAsync(4_999 - FLEET_BATCH_MS);
     expect(cell(wrapper, 'state', 'ok')).toBe(`${ K }.state.loading%`);
     expect(cell(wrapper, 'age', 'ok')).toBe(`${ K }.state.loading%`);
     // Only the settings were asked: a cluster that does not answer them is asked nothing more.
     expect(requestsTo('c-ok')).toBe(1);
     await vi.advanceTimersByTimeAsync(1 + FLEET_BATCH_MS);
-    expect(cell(wrapper, 'problems', 'ok')).toBe(`${ K }.problem.failed(message: no answer within 10 s)%`);
-    // Asked again 10 s after it gave up, then 20 s after the second failure: never two reads at once.
+    expect(cell(wrapper, 'problems', 'ok')).toBe(`${ K }.problem.failed(message: no answer within 5 s)%`);
+    // Asked again 10 s after it gave up (at 15 s), and waited for twice as long: never two reads at once.
     await vi.advanceTimersByTimeAsync(9_500);
     expect(requestsTo('c-ok')).toBe(1);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(requestsTo('c-ok')).toBe(2);
-    await vi.advanceTimersByTimeAsync(29_000);
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(cell(wrapper, 'problems', 'ok')).toBe(`${ K }.problem.failed(message: no answer within 5 s)%`);
+    await vi.advanceTimersByTimeAsync(1_000 + FLEET_BATCH_MS);
+    expect(cell(wrapper, 'problems', 'ok')).toBe(`${ K }.problem.failed(message: no answer within 10 s)%`);
+    // Then 20 s after the second failure (at about 45 s).
+    await vi.advanceTimersByTimeAsync(18_500);
     expect(requestsTo('c-ok')).toBe(2);
     await vi.advanceTimersByTimeAsync(1_500);
     expect(requestsTo('c-ok')).toBe(3);

@@ -8,7 +8,7 @@ import { RequestFn, send } from './request';
 const SERVER_VERSION_SETTING = 'server-version';
 
 /** A cluster that has not answered by then is shown as failing to answer; the others are not held up. */
-export const SUMMARY_TIMEOUT_MS = 10_000;
+export const SUMMARY_TIMEOUT_MS = 5_000;
 
 /** A management cluster as the overview needs it. */
 export interface FleetCluster {

@@ -2,7 +2,7 @@ import { reactive } from 'vue';
 import { Store } from 'vuex';
 import { FleetRow, summarizeFleetCluster } from '../core';
 import {
-  FLEET_READ_POLICY, FleetReadPolicy, refill, RowReadState, rowsToRead
+  FLEET_READ_POLICY, FleetReadPolicy, readTimeoutMs, refill, RowReadState, rowsToRead
 } from '../core/fleet-schedule';
 import { fetchClusterSummary, FleetCluster } from '../api/cluster-summary';
 import { shellPage } from './useShellPage';
@@ -109,7 +109,7 @@ function createReader(store: Store<unknown>, policy: FleetReadPolicy): FleetRead
     let row: FleetRow;
 
     try {
-      const inputs = await fetchClusterSummary(request, cluster);
+      const inputs = await fetchClusterSummary(request, cluster, readTimeoutMs(state.failures, policy));
 
       row = summarizeFleetCluster(inputs);
       state.failures = inputs.unreachable?.kind === 'failed' ? state.failures + 1 : 0;
@@ -124,7 +124,7 @@ function createReader(store: Store<unknown>, policy: FleetReadPolicy): FleetRead
       }
     }
     if (books.size && [...books.values()].some((b) => b.startedAt === undefined)) {
-      tick(); // rows never read yet take the room this read made, without waiting for the clock
+      tickSoon(); // rows never read yet take the room this read made, without waiting for the clock
     }
     // The table changes only here, in batches: starting a read changes nothing it shows.
     applySoon(() => {
@@ -170,6 +170,19 @@ function createReader(store: Store<unknown>, policy: FleetReadPolicy): FleetRead
     for (const id of rowsToRead(rows, now, tokens, policy)) {
       tokens -= book(id).startedAt === undefined || rows[id].costless ? 0 : 1;
       read(known.get(id) as FleetCluster);
+    }
+  }
+
+  // Reads that end together (answers come in bursts) make room once: one tick for them all, not one each.
+  let tickQueued = false;
+
+  function tickSoon(): void {
+    if (!tickQueued) {
+      tickQueued = true;
+      setTimeout(() => {
+        tickQueued = false;
+        tick();
+      });
     }
   }
 

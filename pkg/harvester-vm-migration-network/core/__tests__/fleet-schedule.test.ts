@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FLEET_READ_POLICY, nextReadAt, RowReadState, rowsToRead } from '../fleet-schedule';
+import {
+  FLEET_READ_POLICY, nextReadAt, readTimeoutMs, RowReadState, rowsToRead
+} from '../fleet-schedule';
 import { REQUESTS_PER_READ, simulateFleetReads } from '../../../../tests/support/fleet-schedule-sim';
 
 describe('the fleet read schedule', () => {
@@ -54,5 +56,9 @@ describe('the fleet read schedule', () => {
     // Two under way: ten more, and the costless one.
     expect(rowsToRead(rows, 0, 0)).toHaveLength(FLEET_READ_POLICY.maxInFlight - 2 + 1);
     expect(rowsToRead(rows, 0, 0)).toContain('c19');
+  });
+
+  it('waits 5 s for a first answer, twice as long after each failure in a row, and never more than 20 s', () => {
+    expect([0, 1, 2, 3, 8].map((failures) => readTimeoutMs(failures))).toEqual([5_000, 10_000, 20_000, 20_000, 20_000]);
   });
 });
