@@ -31,6 +31,10 @@ export class DualListener {
 
     this.http.on('upgrade', upgrade);
     https.on('upgrade', upgrade);
+    // Idle connections stay open (as Rancher keeps them): Node closes them after 5 s by default, and the dev proxy's
+    // keep-alive agent could send a request on one in the very moment it closes ("socket hang up"), failing a page.
+    this.http.keepAliveTimeout = 0;
+    https.keepAliveTimeout = 0;
     this.front = createServer((socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));

@@ -1,6 +1,7 @@
 import {
   afterAll, beforeAll, describe, expect, it
 } from 'vitest';
+import { Agent, get } from 'node:http';
 import { openSocket, startSim, TestSim } from './helpers';
 
 const SETTINGS = '/k8s/clusters/c-harv1/v1/harvesterhci.io.settings';
@@ -12,6 +13,26 @@ beforeAll(async() => {
 });
 afterAll(async() => {
   await t.close();
+});
+
+describe('connections', () => {
+  it('keeps an idle connection open, as Rancher does, so a proxy reusing it after 6 s is answered', async() => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const ask = () => new Promise<number>((resolve, reject) => {
+      get(`${ t.url }/rancherversion`, { agent }, (res) => {
+        const port = res.socket.localPort ?? 0;
+
+        res.resume();
+        res.on('end', () => resolve(port));
+      }).on('error', reject);
+    });
+    const first = await ask();
+
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    // The same socket: Node would have closed it after 5 s idle, and a request sent as it closes fails.
+    expect(await ask()).toBe(first);
+    agent.destroy();
+  }, 10_000);
 });
 
 describe('auth', () => {
