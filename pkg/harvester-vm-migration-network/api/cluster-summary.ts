@@ -2,13 +2,11 @@ import {
   DaemonSet, FleetClusterInputs, HARVESTER_SYSTEM_NAMESPACE, IPPool, KubeVirt, KUBEVIRT_ID, Pod, SETTING_ID, Setting, STEVE_TYPES,
   VIRT_HANDLER_ID, VIRT_HANDLER_LABEL, VIRT_HANDLER_LABEL_VALUE, VIRT_HANDLER_POD_UNREAD, ipPoolId, parseValue
 } from '../core';
+import { FLEET_READ_POLICY } from '../core/fleet-schedule';
 import { RequestFn, send } from './request';
 
 /** Harvester's own setting holding its version (e.g. `v1.8.0`). */
 const SERVER_VERSION_SETTING = 'server-version';
-
-/** A cluster that has not answered by then is shown as failing to answer; the others are not held up. */
-export const SUMMARY_TIMEOUT_MS = 5_000;
 
 /** A management cluster as the overview needs it. */
 export interface FleetCluster {
@@ -61,7 +59,7 @@ function named(list: { data?: Setting[] }, name: string): Setting | undefined {
  * (when they cannot, nothing else is asked); the others only skip their checks when missing or forbidden. A
  * disconnected cluster is not asked anything.
  */
-export async function fetchClusterSummary(request: RequestFn, cluster: FleetCluster, timeoutMs = SUMMARY_TIMEOUT_MS): Promise<FleetClusterInputs> {
+export async function fetchClusterSummary(request: RequestFn, cluster: FleetCluster, timeoutMs = FLEET_READ_POLICY.timeoutMs): Promise<FleetClusterInputs> {
   const base: FleetClusterInputs = {
     id: cluster.id, name: cluster.name, connected: cluster.connected, unknown: {}
   };

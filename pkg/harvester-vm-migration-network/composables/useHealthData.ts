@@ -1,4 +1,4 @@
-import { computed, ComputedRef, onBeforeUnmount, ref } from 'vue';
+import { computed, onBeforeUnmount, ref } from 'vue';
 import { Store } from 'vuex';
 import {
   buildHealth, capacityView, healthVerdict, RolloutContext, ClusterNetwork, CoreEvent, DaemonSet, findNadMisuse, healthInputFrom, IPPool, KubeVirt, kubeVirtSummary,
@@ -57,7 +57,7 @@ export function useHealthData(store: Store<unknown>) {
     plainList, state, ready, retry
   } = useClusterObjects(store, HEALTH_TYPES, HEALTH_SCOPES);
   // Plain objects: every figure of the page is computed from them, 1,000 pods and nodes on a big cluster.
-  const list = <T extends object>(type: HealthType): ComputedRef<T[] | undefined> => plainList<T>(type);
+  const list = plainList;
 
   const settings = list<Setting>(STEVE_TYPES.setting);
   const nodes = list<Node>(STEVE_TYPES.node);
